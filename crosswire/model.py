@@ -1,0 +1,81 @@
+"""Data classes at the seams between pipeline stages.
+
+Every stage reads and writes these; spans (article id, start, end) are the currency of evidence:
+every later extraction points into ``Article.text`` by character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range ``[start, end)`` in one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def text_of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass
+class RawItem:
+    """One input item as a source hands it over, before cleaning and identity.
+
+    ``origin`` names the item for humans and error messages (a path, ``path:line``, a URL).
+    ``body`` is either the article's plain text or, when ``media_type`` is ``text/html``, a whole page.
+    ``meta`` may carry: title, outlet, url, published, author, language, id, story_id.
+    ``raw`` is the exact input bytes, kept (compressed) in the store for provenance.
+    """
+
+    origin: str
+    body: str
+    media_type: str = "text/plain"
+    meta: dict[str, Any] = field(default_factory=dict)
+    raw: bytes = b""
+    source_kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input item that could not be ingested, and why. Recorded, never dropped."""
+
+    origin: str
+    reason: str
+    stage: str = "ingest"
+
+    def line(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass
+class Article:
+    """A news report after ingest: cleaned text plus provenance.
+
+    ``published`` is UTC ISO 8601 (``2016-03-18T00:00:00Z``) or None when unknown.
+    ``copy_of`` names the first-seen article this one duplicates (exactly or nearly), so later
+    stages count a wire story run by five outlets as one source.
+    ``story_id`` is a gold label when the input carries one (evaluation data), never inferred.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    author: str | None = None
+    source: str = ""
+    source_kind: str = "text"
+    external_id: str | None = None
+    story_id: str | None = None
+    copy_of: str | None = None
+    copy_kind: str | None = None
+    content_hash: str = ""
+    raw_id: str | None = None
+    ingested_at: str | None = None
