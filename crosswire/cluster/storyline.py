@@ -1,0 +1,140 @@
+"""Storylines: events that continue one another (same actors and place, days or weeks apart).
+
+When an event is founded, it joins the storyline of the most similar recent event if their centroids are
+close (``storyline_min_cosine``), they share enough name tokens (``storyline_min_entities``: actors and
+places) and lie within ``storyline_window_days``; otherwise it founds a storyline (``sl-`` + event id).
+Membership is decided once, so ids stay stable as articles arrive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from crosswire.cluster.features import Profile
+from crosswire.cluster.settings import ClusterSettings
+
+STORYLINE_NAMES = 100
+
+
+class NearestIndex(Protocol):
+    """What the linker needs from a vector index (``online.VectorIndex`` provides it)."""
+
+    def put(self, key: int, vector: np.ndarray) -> None: ...
+
+    def remove(self, key: int) -> None: ...
+
+    def nearest(self, vector: np.ndarray, count: int) -> list[tuple[int, float]]: ...
+
+
+@dataclass
+class Storyline:
+    id: str
+    event_ids: list[str] = field(default_factory=list)
+    names: Counter[str] = field(default_factory=Counter)
+    last: float | None = None
+    vector: np.ndarray | None = None  # centroid of the latest event's founding article; None once stale
+
+    def to_state(self) -> dict[str, Any]:
+        vector = None if self.vector is None else self.vector.astype(float).round(6).tolist()
+        return {"id": self.id, "event_ids": self.event_ids, "names": dict(self.names), "last": self.last,
+                "vector": vector}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Storyline:
+        vector = None if state["vector"] is None else np.asarray(state["vector"], dtype=np.float32)
+        return cls(state["id"], list(state["event_ids"]), Counter(state["names"]), state["last"], vector)
+
+
+class StorylineLinker:
+    """Links each new event to a recent storyline, or starts one."""
+
+    def __init__(self, settings: ClusterSettings, index: NearestIndex) -> None:
+        self.settings = settings
+        self.index = index
+        self.storylines: dict[str, Storyline] = {}
+        self._ids: list[str] = []  # index key -> storyline id
+        self._keys: dict[str, int] = {}  # storyline id -> index key
+        self._recent: OrderedDict[str, None] = OrderedDict()  # indexed storylines, least recent first
+        self._now: float | None = None
+
+    def link(self, event_id: str, profile: Profile) -> str:
+        """The storyline id for a new event (joined or founded)."""
+        self._expire(profile.first)
+        line = self._best(profile) or self._found(event_id)
+        line.event_ids.append(event_id)
+        line.names = Counter(dict((line.names + profile.names).most_common(STORYLINE_NAMES)))
+        if profile.first is not None:
+            line.last = max(line.last if line.last is not None else profile.first, profile.first)
+        line.vector = profile.centroid()
+        self._index(line)
+        return line.id
+
+    def _index(self, line: Storyline) -> None:
+        if line.vector is not None:
+            self.index.put(self._keys[line.id], line.vector)
+            self._recent[line.id] = None
+            self._recent.move_to_end(line.id)
+
+    def _expire(self, when: float | None) -> None:
+        """Drop storylines quiet for longer than the window from the index (dated streams only)."""
+        if when is None:
+            return
+        self._now = when if self._now is None else max(self._now, when)
+        horizon = self._now - self.settings.storyline_window_days
+        while self._recent:
+            line = self.storylines[next(iter(self._recent))]
+            if line.last is None or line.last >= horizon:
+                break
+            self._recent.popitem(last=False)
+            self.index.remove(self._keys[line.id])
+            line.vector = None
+
+    def _found(self, event_id: str) -> Storyline:
+        line = Storyline(id=f"sl-{event_id}")
+        self.storylines[line.id] = line
+        self._keys[line.id] = len(self._ids)
+        self._ids.append(line.id)
+        return line
+
+    def _best(self, profile: Profile) -> Storyline | None:
+        s = self.settings
+        for key, cosine in self.index.nearest(profile.centroid(), s.storyline_candidates):
+            if cosine < s.storyline_min_cosine:
+                break
+            line = self.storylines[self._ids[key]]
+            if self._in_window(line, profile) and self._shared(line, profile) >= s.storyline_min_entities:
+                return line
+        return None
+
+    def _in_window(self, line: Storyline, profile: Profile) -> bool:
+        if line.last is None or profile.first is None:
+            return True
+        return abs(profile.first - line.last) <= self.settings.storyline_window_days
+
+    @staticmethod
+    def _shared(line: Storyline, profile: Profile) -> int:
+        return len(line.names.keys() & profile.names.keys())
+
+    def events_in(self, storyline_id: str) -> list[str]:
+        """The storyline's events, in the order they were founded."""
+        return list(self.storylines[storyline_id].event_ids)
+
+    def to_state(self) -> dict[str, Any]:
+        recent = [self._keys[sid] for sid in self._recent]
+        return {"now": self._now, "storylines": [self.storylines[sid].to_state() for sid in self._ids],
+                "recent": recent}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Reload what ``to_state`` wrote (into a fresh linker)."""
+        for item in state["storylines"]:
+            line = Storyline.from_state(item)
+            self.storylines[line.id] = line
+            self._keys[line.id] = len(self._ids)
+            self._ids.append(line.id)
+        for key in state["recent"]:
+            self._index(self.storylines[self._ids[key]])
+        self._now = state["now"]

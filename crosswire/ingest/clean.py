@@ -1,0 +1,83 @@
+"""Remove what survives extraction but is not the report, keeping paragraph structure.
+
+Dropped, paragraph by paragraph: photo captions and credits, "Read more"/"Related" link lists,
+"X contributed to this report" lines, share/subscribe/follow prompts, copyright lines, and a
+headline repeated at the top of the body. The result is the article text that every later span
+points into, so nothing changes it after ingest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PARAGRAPH_SEP = "\n\n"
+
+_CREDIT = r"(?:photo|picture|image|video|credit|file photo|getty images|reuters|ap|afp|epa)"
+BOILERPLATE_PATTERNS = [
+    # captions ending in a credit: "... on Wednesday. (AP/AP)", "(Photo: J. Marlow/Meridian Wire)"
+    rf"^.{{0,300}}\((?:{_CREDIT})?[^()]{{0,60}}/[^()]{{0,60}}\)\s*$",
+    rf"^\(?\s*{_CREDIT}\s*[:/].{{0,120}}$",
+    r"^.{0,120}\b(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting)\b.{0,60}$",
+    r"^(?:additional )?reporting by .{0,120}$",
+    r"^(?:read more|related(?: stories| articles| coverage)?|see also|more on this(?: story)?|recommended"
+    r"|most read|also read|watch)\s*(?:[:»>]|$).{0,200}$",
+    r"^(?:share|tweet|email|print|comments?)(?:\s+(?:this|on|via|the|article|story|facebook|twitter|x"
+    r"|whatsapp|linkedin|telegram|email|[|,/]))*\s*[:.]?$",
+    r"^(?:subscribe|sign up|follow us|join us|download our app|get the latest|newsletter)\b.{0,160}$",
+    r"^(?:advertisement|sponsored content|skip to (?:main )?content|cookie|we use cookies)\b.{0,160}$",
+    r"^(?:©|\(c\)|copyright)\s.{0,160}$",
+    r"^all rights reserved\.?$",
+]
+BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
+LINK_LIST_MAX_WORDS = 14
+
+
+def clean_text(text: str, title: str = "") -> str:
+    """Cleaned article text: normalised, boilerplate paragraphs dropped, paragraphs joined by a blank line."""
+    paragraphs = [p for p in split_paragraphs(normalise(text)) if not is_boilerplate(p)]
+    paragraphs = drop_link_list_tail(paragraphs)
+    if paragraphs and title and same_words(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    return PARAGRAPH_SEP.join(paragraphs)
+
+
+def normalise(text: str) -> str:
+    """NFC, unified newlines, no control characters or non-breaking/zero-width oddities."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs: blank-line separated blocks, or single lines when the text has no blank lines."""
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and all(_looks_like_link(line) for line in lines):
+            paragraphs.extend(lines)  # a list of links or headlines, one per line: keep them apart
+        elif lines:
+            paragraphs.append(" ".join(lines))
+    return paragraphs
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    return any(p.search(paragraph) for p in BOILERPLATE)
+
+
+def drop_link_list_tail(paragraphs: list[str]) -> list[str]:
+    """Drop a trailing run of short, unpunctuated lines: the related-links list that follows the story."""
+    end = len(paragraphs)
+    while end > 1 and _looks_like_link(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end] if len(paragraphs) - end >= 2 else paragraphs
+
+
+def _looks_like_link(paragraph: str) -> bool:
+    return len(paragraph.split()) <= LINK_LIST_MAX_WORDS and not paragraph.rstrip().endswith((".", '"', "”", ":"))
+
+
+def same_words(a: str, b: str) -> bool:
+    words = re.compile(r"\w+")
+    return words.findall(a.lower()) == words.findall(b.lower())

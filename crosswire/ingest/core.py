@@ -1,0 +1,237 @@
+"""Ingest orchestration: units → raw items → articles (extracted, cleaned, identified, deduplicated) → store.
+
+Library code: it logs and reports outcomes through a callback; it never prints.
+Commits every ``batch_size`` items, so a killed run leaves a consistent store and a re-run completes it
+(items already stored are recognised by id and skipped).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.ingest import clean, dedup, identity, meta
+from crosswire.ingest.errors import InputError
+from crosswire.ingest.feed import Follow
+from crosswire.ingest.fetch import Fetcher, FetchSettings
+from crosswire.ingest.html import extract_html
+from crosswire.ingest.sources import Limits, Unit, discover, read_unit
+from crosswire.model import Article, Failure, RawItem
+from crosswire.store.db import Store, now_iso
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_OUTLET = "unknown"
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_file_bytes: int = 20 * 2**20  # one text/HTML/feed file; JSON Lines are streamed per line
+    max_line_bytes: int = 5 * 2**20  # one JSON Lines record
+    near_threshold: float = dedup.DEFAULT_THRESHOLD  # MinHash Jaccard for near-duplicates
+    follow: Follow = "auto"  # feeds: fetch each entry's page ("auto": only when the feed lacks full text)
+    offline: bool = False  # no network fetching at all
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    batch_size: int = 200  # items per transaction
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one item: new, copy (of an earlier article), present (already stored), failed."""
+
+    status: str
+    origin: str
+    article_id: str | None = None
+    outlet: str | None = None
+    copy_of: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    counts: Counter[str] = field(default_factory=Counter)
+    by_outlet: dict[str, Counter[str]] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.counts[outcome.status] += 1
+        self.by_outlet.setdefault(outcome.outlet or "—", Counter())[outcome.status] += 1
+        if outcome.status == "failed":
+            self.failures.append(Failure(outcome.origin, outcome.reason or "failed"))
+
+    @property
+    def failed(self) -> int:
+        return self.counts["failed"]
+
+
+OnOutcome = Callable[[Outcome], None]
+OnUnit = Callable[[Unit, int], None]  # a unit is done; total number of units
+
+
+class Ingestor:
+    """Turns raw items into stored articles, remembering originals for near-duplicate detection."""
+
+    def __init__(self, store: Store, settings: IngestSettings | None = None) -> None:
+        self.store = store
+        self.settings = settings or IngestSettings()
+        self.index = dedup.NearDuplicateIndex(self.settings.near_threshold)
+        for article_id, signature in store.signatures():
+            self.index.add_signature(article_id, signature)
+        self.seq = store.next_seq()
+
+    def process(self, item: RawItem | Failure) -> Outcome:
+        if isinstance(item, Failure):
+            return self._fail(item)
+        try:
+            article = build_article(item)
+        except InputError as exc:
+            return self._fail(Failure(item.origin, str(exc)))
+        return self._store(article, item)
+
+    def _fail(self, failure: Failure) -> Outcome:
+        log.warning("%s", failure.line())
+        self.store.record_failure(failure)
+        return Outcome("failed", failure.origin, reason=failure.reason)
+
+    def _store(self, article: Article, item: RawItem) -> Outcome:
+        self.store.clear_failure(item.origin)
+        if self.store.has_article(article.id):
+            return Outcome("present", item.origin, article.id, article.outlet)
+        signature = self._mark_copy(article)
+        if item.raw:
+            article.raw_id = identity.raw_id(item.raw)
+            self.store.put_raw(article.raw_id, item.origin, item.media_type, item.raw)
+        article.ingested_at = now_iso()
+        self.store.insert_article(article, self.seq, signature)
+        self.seq += 1
+        status = "copy" if article.copy_of else "new"
+        return Outcome(status, item.origin, article.id, article.outlet, article.copy_of)
+
+    def _mark_copy(self, article: Article) -> bytes | None:
+        """Set copy_of/copy_kind against the first-seen original; index originals. Returns the signature."""
+        first = self.store.first_with_content(article.content_hash)
+        if first is not None:
+            article.copy_of, article.copy_kind = self._root(first), "exact"
+            return None
+        mh = dedup.minhash(article.text)
+        match = self.index.match(mh)
+        if match is not None:
+            article.copy_of, article.copy_kind = self._root(match[0]), "near"
+            return None
+        self.index.add(article.id, mh)
+        return dedup.signature_bytes(mh)
+
+    def _root(self, article_id: str) -> str:
+        original = self.store.get(article_id)
+        return original.copy_of or article_id if original else article_id
+
+
+def build_article(item: RawItem) -> Article:
+    """Extract (HTML), clean, and identify one raw item."""
+    text, fields = item.body, dict(item.meta)
+    if item.media_type == "text/html":
+        text, extracted = extract_html(item.body, fields.get("url"))
+        fields = {**extracted, **fields}
+    title = str(fields.get("title") or "").strip()
+    cleaned = clean.clean_text(text, title)
+    if not title:
+        title, cleaned = split_headline(cleaned)
+    if not cleaned.strip():
+        raise InputError("no article text left after removing boilerplate")
+    url = _str(fields.get("url"))
+    outlet = _str(fields.get("outlet")) or meta.outlet_from_url(url) or UNKNOWN_OUTLET
+    chash = identity.content_hash(cleaned)
+    return Article(
+        id=identity.article_id(chash, outlet, url),
+        text=cleaned,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=meta.normalise_date(fields.get("published")),
+        language=_str(fields.get("language")) or meta.detect_language(cleaned),
+        author=_str(fields.get("author")),
+        source=item.origin,
+        source_kind=item.source_kind,
+        external_id=_str(fields.get("id")),
+        story_id=_str(fields.get("story_id")),
+        content_hash=chash,
+    )
+
+
+def split_headline(text: str) -> tuple[str, str]:
+    """(title, body) of an untitled text: its first paragraph is the title when it reads like a headline."""
+    first, _sep, rest = text.partition(clean.PARAGRAPH_SEP)
+    if rest.strip() and len(first) <= TITLE_MAX_CHARS and not first.rstrip().endswith((".", '"', "”", ":")):
+        return first.strip(), rest
+    return "", text
+
+
+def _str(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def ingest(
+    sources: list[str],
+    store: Store,
+    settings: IngestSettings | None = None,
+    on_outcome: OnOutcome | None = None,
+    on_unit: OnUnit | None = None,
+) -> IngestReport:
+    """Ingest every named source into the store; failures are recorded and the run goes on."""
+    settings = settings or IngestSettings()
+    units = list(discover(sources))
+    ingestor = Ingestor(store, settings)
+    report = IngestReport()
+    run_id = store.start_run("ingest " + " ".join(sources))
+    with _fetcher(settings) as fetcher:
+        for unit, outcome in _outcomes(units, ingestor, fetcher, settings):
+            report.add(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+            if on_unit and unit is not None:
+                on_unit(unit, len(units))
+    store.finish_run(run_id, dict(report.counts))
+    return report
+
+
+def _outcomes(
+    units: list[Unit], ingestor: Ingestor, fetcher: Fetcher | None, settings: IngestSettings
+) -> Iterator[tuple[Unit | None, Outcome]]:
+    """Outcomes in batched transactions; yields (unit, outcome) with unit set on a unit's last item."""
+    limits = Limits(settings.max_file_bytes, settings.max_line_bytes)
+    pending = 0
+    ingestor.store.db.execute("BEGIN IMMEDIATE")
+    try:
+        for unit in units:
+            last: Outcome | None = None
+            for item in read_unit(unit, limits, fetcher, settings.follow):
+                if last is not None:
+                    yield None, last
+                last = ingestor.process(item)
+                pending += 1
+                if pending >= settings.batch_size:
+                    ingestor.store.db.execute("COMMIT")
+                    ingestor.store.db.execute("BEGIN IMMEDIATE")
+                    pending = 0
+            if last is not None:
+                yield unit, last
+        ingestor.store.db.execute("COMMIT")
+    except BaseException:
+        ingestor.store.db.execute("ROLLBACK")
+        raise
+
+
+class _NoFetcher:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _fetcher(settings: IngestSettings) -> Fetcher | _NoFetcher:
+    return _NoFetcher() if settings.offline else Fetcher(settings.fetch)

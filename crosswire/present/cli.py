@@ -1,0 +1,167 @@
+"""The ``crosswire`` command: a thin shell over the library. Parses, calls, renders, sets the exit status."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from crosswire.present import render
+
+app = typer.Typer(
+    name="crosswire",
+    help="Read the news like a careful analyst: ingest reports, group them into stories, compare outlets.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+EXIT_PARTIAL = 3  # the run finished, but some items failed (they are listed and recorded)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="CROSSWIRE_DB", help="Database file [default: ~/.local/share/crosswire/crosswire.db]"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def open_store(db: Path | None) -> Any:
+    from crosswire.store.db import Store, default_db_path
+
+    return Store(db or default_db_path())
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the library does.")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str] | None, typer.Argument(help="Files, directories, URLs, feeds, or - for JSON Lines on stdin.")] = None,
+    db: DbOption = None,
+    dataset: Annotated[list[str] | None, typer.Option("--dataset", help="Load a labelled dataset by name (ecbplus, uci, ...).")] = None,
+    follow: Annotated[str, typer.Option(help="Feeds: fetch entry pages: auto (only if the feed lacks full text), always, never.")] = "auto",
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Never fetch from the network.")] = False,
+    near_threshold: Annotated[float, typer.Option(help="MinHash Jaccard at which a report is a near-duplicate.")] = 0.5,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest news into the store. Nothing is lost: failed items are reported and recorded."""
+    from crosswire.ingest.core import IngestSettings
+    from crosswire.ingest.fetch import FetchSettings
+
+    names = list(sources or []) + [f"dataset:{d}" for d in dataset or []]
+    if not names:
+        raise typer.BadParameter("name at least one source or --dataset")
+    if follow not in {"auto", "always", "never"}:
+        raise typer.BadParameter("--follow must be auto, always or never")
+    settings = IngestSettings(
+        follow=follow,  # type: ignore[arg-type]
+        offline=offline,
+        near_threshold=near_threshold,
+        fetch=FetchSettings(allow_private=allow_private),
+    )
+    with open_store(db) as store:
+        report = render.run_ingest(names, store, settings, err, quiet=as_json)
+    if as_json:
+        emit_json({"counts": dict(report.counts), "by_outlet": {k: dict(v) for k, v in report.by_outlet.items()},
+                   "failures": [f.__dict__ for f in report.failures]})
+    else:
+        console.print(render.ingest_table(report))
+    if report.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Full-text filter.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """List articles, oldest first."""
+    with open_store(db) as store:
+        rows = store.articles(outlet=outlet, since=since, until=until, query=query, limit=limit)
+    if as_json:
+        emit_json([render.article_summary(a) for a in rows])
+    else:
+        console.print(render.articles_table(rows))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (FTS5; OR/NOT and prefix* allowed).")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over titles and texts, best matches first."""
+    from crosswire.store.db import StoreError
+
+    with open_store(db) as store:
+        try:
+            hits = store.search(query, limit)
+        except StoreError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(1) from exc
+    if as_json:
+        emit_json([{**render.article_summary(a), "snippet": s, "rank": r} for a, s, r in hits])
+    else:
+        console.print(render.search_table(hits, query))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (or a unique prefix).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article with its provenance."""
+    with open_store(db) as store:
+        article = store.get(article_id)
+        if article is None:
+            err.print(f"[red]error:[/] no article {article_id!r}")
+            raise typer.Exit(1)
+        if as_json:
+            emit_json(article.__dict__)
+        else:
+            console.print(render.article_panel(article, store))
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """What the store holds: articles, copies, outlets, languages, failures."""
+    with open_store(db) as store:
+        data = store.stats()
+    if as_json:
+        emit_json(data)
+    else:
+        render.print_stats(console, data)
+
+
+@app.command()
+def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Items that could not be ingested or processed, and why."""
+    with open_store(db) as store:
+        rows = store.failures()
+    if as_json:
+        emit_json(rows)
+    else:
+        console.print(render.failures_table(rows))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

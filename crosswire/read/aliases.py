@@ -1,0 +1,354 @@
+"""Name normalisation, transliteration-tolerant keys, acronyms, the curated alias table, and aliases
+learned from the text itself.
+
+Keys (applied in this order; both sides of a comparison go through the same steps):
+
+``normalise(surface)``
+    1. ASCII-fold with unidecode (Hmeymim → Hmeymim, Zelenskyy → Zelenskyy, ’ → ').
+    2. Drop a trailing possessive (``'s``, ``'``).
+    3. Lowercase; dots inside acronyms vanish (``U.S.`` → ``us``); other punctuation and hyphens become spaces
+       (``al-Nusra`` → ``al nusra``).
+    4. Drop leading determiners (the, a, an) and leading titles, repeatedly (``Lt. Gen.``, ``President``,
+       ``Mr.``, ``Kremlin spokesman`` is *not* a title: only the fixed list in ``TITLES``).
+
+``translit_key(normalised)``: per token,
+    1. drop the Arabic article tokens ``al`` / ``el`` (``Bashar al-Assad`` ≡ ``Bashar Assad``);
+    2. collapse doubled letters (``Assad`` → ``asad``, ``Gaddafi`` → ``gadafi``);
+    3. ``ey``/``ei``/``ay``/``ai`` → ``ei``/``ai`` by ``y`` → ``i`` after a vowel (``Hmeymim`` → ``hmeimim``,
+       ``Rudskoy`` → ``rudskoi``);
+    4. ``ae`` → ``ai`` (``Qaeda`` ≡ ``Qaida``); ``q`` → ``k``; ``kh`` → ``h`` (``Khmeimim`` ≡ ``Hmeimim``);
+       ``ou`` → ``u``;
+    5. a final ``y`` → ``i`` (``Yury`` ≡ ``Yuri``).
+    These merge spellings of one name; two different names rarely collide on every token.
+
+Acronyms: a surface of 2-6 capitals, dots allowed (``ISIL``, ``U.N.``); it matches a full name whose
+content-word initials spell it (``Islamic State of Iraq and the Levant`` → ``isil``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from unidecode import unidecode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan
+
+TABLE_PATH = Path(__file__).with_name("alias_table.json")
+
+SAFE_TITLES: tuple[str, ...] = (
+    "lt gen", "lt col", "maj gen", "brig gen", "lieutenant general", "major general", "president",
+    "vice president", "prime minister", "foreign minister", "defense minister", "defence minister",
+    "secretary of state", "sen", "senator", "rep", "gov", "mr", "mrs", "ms", "dr", "prof", "rev", "ayatollah",
+)  # fmt: skip
+# Also words of organisation and place names ("General Staff", "Justice Department"): stripped from persons only.
+PERSON_TITLES: tuple[str, ...] = (
+    "general", "gen", "colonel", "col", "lt", "lieutenant", "major", "maj", "capt", "captain", "sgt", "sergeant",
+    "adm", "admiral", "pm", "chancellor", "king", "queen", "prince", "princess", "minister", "secretary",
+    "representative", "governor", "mayor", "judge", "justice", "ambassador", "attorney general", "speaker",
+    "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "pope", "sheikh", "sheik", "imam",
+    "reverend", "saint", "st", "miss", "professor", "sir", "dame", "lord", "lady", "former", "late", "acting",
+    "deputy", "top", "then",
+)  # fmt: skip
+DETERMINERS = ("the", "a", "an")
+ARTICLE_TOKENS = frozenset({"al", "el"})
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "du", "des", "to"})
+PRONOUNS = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours yourself he him his himself she her hers "
+    "herself it its itself they them their theirs themselves this that these those who whom whose which "
+    "one ones".split()
+)
+
+_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z.]{1,7}$")
+_POSSESSIVE_RE = re.compile(r"(?:'s|')$")
+
+
+def _title_re(titles: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(t) for t in titles), key=len, reverse=True))
+    return re.compile(r"^(?:" + alternatives + r")\s+")
+
+
+_SAFE_TITLE_RE = _title_re(SAFE_TITLES)
+_ANY_TITLE_RE = _title_re(SAFE_TITLES + PERSON_TITLES)
+_TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    (r"(.)\1", r"\1"),  # doubled letters
+    (r"(?<=[aeiou])y", "i"),  # ey/ay/oy → ei/ai/oi
+    (r"ae", "ai"),
+    (r"kh", "h"),
+    (r"q", "k"),
+    (r"ou", "u"),
+    (r"y$", "i"),
+)
+
+
+def fold(surface: str) -> str:
+    """ASCII-fold and unify quotes/dashes."""
+    return unidecode(surface).replace("`", "'")
+
+
+def normalise(surface: str, *, person: bool = False) -> str:
+    """Lowercased, ASCII, punctuation-free form without determiners, titles or possessive.
+
+    ``person``: also strip titles that are ordinary words of organisation names (``General``, ``Justice``).
+    """
+    return strip_titles(_plain(surface), person=person)
+
+
+def _plain(surface: str) -> str:
+    text = _POSSESSIVE_RE.sub("", fold(surface).strip()).lower()
+    text = re.sub(r"(?<=\b[a-z])\.", "", text)  # u.s. -> us, f.b.i. -> fbi
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def strip_titles(text: str, *, person: bool = False) -> str:
+    """Remove leading determiners and titles from a normalised string (keeps a bare title as is)."""
+    title_re = _ANY_TITLE_RE if person else _SAFE_TITLE_RE
+    previous = None
+    while previous != text:
+        previous = text
+        for det in DETERMINERS:
+            text = text.removeprefix(det + " ")
+        stripped = title_re.sub("", text)
+        text = stripped if stripped else text
+    return text
+
+
+def leading_titles(surface: str) -> list[str]:
+    """Titles in front of a name (``Lt. Gen. Sergei Rudskoi`` → ``['lt gen']``), person titles included."""
+    text = _plain(surface)
+    for det in DETERMINERS:
+        text = text.removeprefix(det + " ")
+    found: list[str] = []
+    while (m := _ANY_TITLE_RE.match(text)) and m.end() < len(text):
+        found.append(m.group(0).strip())
+        text = text[m.end() :]
+    return found
+
+
+def translit_token(token: str) -> str:
+    for pattern, repl in _TRANSLIT_RULES:
+        token = re.sub(pattern, repl, token)
+    return token
+
+
+def translit_key(normalised: str) -> str:
+    """Spelling-tolerant key of a normalised name (rules in the module docstring)."""
+    tokens = [t for t in normalised.split() if t not in ARTICLE_TOKENS] or normalised.split()
+    return " ".join(translit_token(t) for t in tokens)
+
+
+def name_key(surface: str, *, person: bool = False) -> str:
+    return translit_key(normalise(surface, person=person))
+
+
+def is_acronym(surface: str) -> bool:
+    return bool(_ACRONYM_RE.match(surface.strip())) and sum(c.isalpha() for c in surface) >= 2
+
+
+def acronym_of(normalised: str) -> str:
+    """Initials of the content words: ``islamic state of iraq and the levant`` → ``isil``."""
+    words = [w for w in normalised.split() if w not in ACRONYM_STOPWORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def is_name_like(surface: str) -> bool:
+    """A proper name rather than a description: every content word capitalised (or an acronym)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.]*", surface) if w.lower() not in ACRONYM_STOPWORDS]
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+# ---------------------------------------------------------------- curated table
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _table_raw() -> dict[str, Any]:
+    with TABLE_PATH.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@lru_cache(maxsize=1)
+def table_entries() -> tuple[TableEntry, ...]:
+    return tuple(
+        TableEntry(e["name"], e["kind"], tuple(e["aliases"])) for e in _table_raw()["entities"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _table_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(mixed-case key → canonical name, all-caps key → canonical name)."""
+    mixed: dict[str, str] = {}
+    caps: dict[str, str] = {}
+    for entry in table_entries():
+        for alias in (entry.name, *entry.aliases):
+            target = caps if is_acronym(alias) else mixed
+            target[name_key(alias)] = entry.name
+    return mixed, caps
+
+
+def table_lookup(surface: str) -> str | None:
+    """Canonical table name for ``surface``; all-caps aliases match only all-caps surfaces."""
+    mixed, caps = _table_index()
+    key = name_key(surface)
+    core = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    core = _POSSESSIVE_RE.sub("", fold(core))
+    if is_acronym(core) and key in caps:
+        return caps[key]
+    return mixed.get(key)
+
+
+def metonyms() -> dict[str, str]:
+    """Metonym name → what it stands for (not merged by the resolver)."""
+    return {m["name"]: m["stands_for"] for m in _table_raw()["metonyms"]}
+
+
+# ---------------------------------------------------------------- aliases learned from text
+
+
+@dataclass(frozen=True)
+class LearnedAlias:
+    """Two character ranges of one document the text itself says name the same thing."""
+
+    first: tuple[int, int]
+    second: tuple[int, int]
+    how: str  # "parenthesis" | "aka" | "apposition" | "respectively"
+
+
+_AKA_RE = re.compile(r",?\s*\b(?:also known as|better known as|otherwise known as|known as|a\.k\.a\.|aka)\s+", re.I)
+_RESPECTIVELY_RE = re.compile(
+    r"\b(?:referring to|meaning|i\.e\.,?)\s+(?P<a>[^,;]+?)\s+and\s+(?P<b>[^;]+?),\s*respectively", re.I
+)
+
+
+def learn_aliases(doc: Doc) -> list[LearnedAlias]:
+    """All alias pairs stated in ``doc`` (parentheses, "also known as", appositions, "respectively")."""
+    return [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
+
+
+def _char_range(span: SpacySpan) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading determiner and surrounding space/punctuation from a character range."""
+    text = doc.text[start:end]
+    lead = len(text) - len(text.lstrip(" (\"'“”‘’"))
+    start += lead
+    text = doc.text[start:end]
+    m = re.match(r"(?:the|a|an)\s+", text, re.I)
+    if m:
+        start += m.end()
+    text = doc.text[start:end]
+    return start, start + len(text.rstrip(" .,)\"'“”‘’"))
+
+
+def _parentheses(doc: Doc) -> Iterator[LearnedAlias]:
+    """``Islamic State (ISIL)``: an entity directly followed by a short parenthesised name."""
+    for ent in doc.ents:
+        i = ent.end
+        if i + 2 >= len(doc) or doc[i].text != "(":
+            continue
+        close = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        if close is None or close == i + 1:
+            continue
+        inner = doc[i + 1 : close]
+        if is_name_like(inner.text):
+            yield LearnedAlias(_char_range(ent), _char_range(inner), "parenthesis")
+
+
+def _entity_ending_at(doc: Doc, char: int) -> SpacySpan | None:
+    return next((e for e in doc.ents if 0 <= char - e.end_char <= 1), None)
+
+
+def _entity_starting_at(doc: Doc, char: int) -> SpacySpan | None:
+    return next((e for e in doc.ents if 0 <= e.start_char - char <= 4), None)
+
+
+def _aka(doc: Doc) -> Iterator[LearnedAlias]:
+    """``Jabhat al-Nusra, also known as the Nusra Front``."""
+    for m in _AKA_RE.finditer(doc.text):
+        left = _entity_ending_at(doc, m.start())
+        right = _entity_starting_at(doc, m.end())
+        if left is not None and right is not None:
+            yield LearnedAlias(_char_range(left), _char_range(right), "aka")
+
+
+def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
+    """``the Islamic State, or Daesh,`` / ``Dmitry Peskov, the Kremlin spokesman``: appos between two NPs."""
+    for tok in doc:
+        if tok.dep_ != "appos":
+            continue
+        head = _np_of(doc, tok.head)
+        appos = _np_of(doc, tok)
+        if head is None or appos is None or head[0] < appos[1] and appos[0] < head[1]:
+            continue
+        yield LearnedAlias(head, appos, "apposition")
+
+
+def _np_of(doc: Doc, token: Any) -> tuple[int, int] | None:
+    """The entity containing ``token``, else the noun phrase it heads (without trailing clauses)."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return _char_range(ent)
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    left = token.left_edge.i
+    right = max([token.i, *(c.right_edge.i for c in token.rights if c.dep_ in {"compound", "amod", "prep"})])
+    return _trim(doc, doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def _respectively(doc: Doc) -> Iterator[LearnedAlias]:
+    """``... ISIL and Jabhat al-Nusra ..., referring to the Islamic State and X's affiliate, respectively``."""
+    for sent in doc.sents:
+        for m in _RESPECTIVELY_RE.finditer(sent.text):
+            cue = sent.start_char + m.start()
+            pair = _last_coordinated_entities(doc, sent, cue)
+            if pair is None:
+                continue
+            for name, group in zip(pair, ("a", "b"), strict=True):
+                target = _trim(doc, sent.start_char + m.start(group), sent.start_char + m.end(group))
+                yield LearnedAlias(name, target, "respectively")
+
+
+def _last_coordinated_entities(
+    doc: Doc, sent: SpacySpan, before: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The last "X and Y" of two names before ``before``: NER entities, else runs of proper nouns."""
+    for chunks in ([_char_range(e) for e in sent.ents], _proper_runs(sent)):
+        names = [c for c in chunks if c[1] <= before]
+        for first, second in reversed(list(zip(names, names[1:], strict=False))):
+            if doc.text[first[1] : second[0]].strip(" ,").lower() in {"and", "or", "&"}:
+                return first, second
+    return None
+
+
+def _proper_runs(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character ranges of maximal runs of proper nouns (``Jabhat al-Nusra`` is one run)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0
+    for tok in sent:
+        inside = tok.pos_ == "PROPN" or (start is not None and (tok.text == "-" or tok.lower_ in ARTICLE_TOKENS))
+        if inside:
+            start = tok.idx if start is None else start
+            end = tok.idx + len(tok.text)
+        elif start is not None:
+            runs.append((start, end))
+            start = None
+    if start is not None:
+        runs.append((start, end))
+    return runs
