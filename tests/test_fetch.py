@@ -109,6 +109,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _charset(self) -> None:
         self._send(200, "<p>café</p>".encode("cp1252"), content_type="text/html; charset=windows-1252")
 
+    def _bad_charset(self) -> None:
+        self._send(200, b"<p>plain</p>", content_type="text/html; charset=no-such-codec")
+
 
 class _Server(ThreadingHTTPServer):
     block_on_close = False  # don't wait for the slow handlers at teardown
@@ -164,6 +167,12 @@ def test_charset_parameter_gives_encoding(server: Server) -> None:
     assert got.content_type == "text/html"
     assert got.encoding == "windows-1252"
     assert got.body.decode(got.encoding) == "<p>café</p>"
+
+
+def test_unknown_charset_gives_no_encoding(server: Server) -> None:
+    with _fetcher() as fetcher:
+        got = fetcher.get(f"{server.base}/bad-charset")
+    assert (got.content_type, got.encoding) == ("text/html", None)
 
 
 def test_follows_redirects_up_to_the_cap(server: Server) -> None:

@@ -56,7 +56,9 @@ class Decision:
         if tuple(data["features"]) != FEATURE_NAMES:
             raise WeightsMismatch(f"weights use {data['features']}; run benchmarks/train_decision.py")
         arrays = {k: np.asarray(data[k], dtype=np.float64) for k in ("coef", "mean", "scale")}
-        return cls(arrays["coef"], float(data["intercept"]), arrays["mean"], arrays["scale"], data["trained_on"])
+        return cls(
+            arrays["coef"], float(data["intercept"]), arrays["mean"], arrays["scale"], data["trained_on"]
+        )
 
     def save(self, path: Path = WEIGHTS_PATH) -> None:
         path.write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
@@ -82,7 +84,7 @@ def replay_rows(
     articles: Sequence[Article], vectors: np.ndarray, negatives: int = 10
 ) -> tuple[np.ndarray, np.ndarray]:
     """Training rows from one gold-labelled stream, in the given order (teacher-forced replay)."""
-    stats, events = TermStats(), {}
+    stats, events = TermStats(), dict[str, Profile]()
     rows: list[np.ndarray] = []
     labels: list[int] = []
     for article, vector in zip(articles, vectors, strict=True):

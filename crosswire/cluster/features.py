@@ -40,8 +40,45 @@ _NAME = re.compile(r"(?<![\w'])([A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z][a-zA-Z'\-]+|of|d
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“”]\s+|\n\s*)$")
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr said says according "
-    "the a an but and or he she it they we i in on at for his her their this that there police".split()
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "said",
+        "says",
+        "according",
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "or",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "for",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "there",
+        "police",
+    }
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "year", "new", "told", "just", "like"}
 

@@ -40,8 +40,13 @@ class Storyline:
 
     def to_state(self) -> dict[str, Any]:
         vector = None if self.vector is None else self.vector.astype(float).round(6).tolist()
-        return {"id": self.id, "event_ids": self.event_ids, "names": dict(self.names), "last": self.last,
-                "vector": vector}
+        return {
+            "id": self.id,
+            "event_ids": self.event_ids,
+            "names": dict(self.names),
+            "last": self.last,
+            "vector": vector,
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> Storyline:
@@ -91,7 +96,7 @@ class StorylineLinker:
                 break
             self._recent.popitem(last=False)
             self.index.remove(self._keys[line.id])
-            line.vector = None
+            line.vector, line.names = None, Counter()
 
     def _found(self, event_id: str) -> Storyline:
         line = Storyline(id=f"sl-{event_id}")
@@ -125,8 +130,11 @@ class StorylineLinker:
 
     def to_state(self) -> dict[str, Any]:
         recent = [self._keys[sid] for sid in self._recent]
-        return {"now": self._now, "storylines": [self.storylines[sid].to_state() for sid in self._ids],
-                "recent": recent}
+        return {
+            "now": self._now,
+            "storylines": [self.storylines[sid].to_state() for sid in self._ids],
+            "recent": recent,
+        }
 
     def restore(self, state: dict[str, Any]) -> None:
         """Reload what ``to_state`` wrote (into a fresh linker)."""

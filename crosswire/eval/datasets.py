@@ -164,7 +164,8 @@ def _space_before(tokens: Sequence[Token], i: int, roles: dict[int, bool]) -> bo
 def detokenize(tokens: Sequence[Token]) -> str:
     """Join ``(sentence, token)`` pairs into readable text: ``a , b ( c )`` -> ``a, b (c)``.
 
-    PTB quotes (````` and ``''``) become ``"``; straight quotes open and close in turn.
+    Penn Treebank quotes (two backticks, two apostrophes) become a straight double quote; straight
+    quotes open and close in turn; joiners (``9 : 39``, ``T - Mobile``, ``country ’ s``) close up.
     """
     roles = _quote_roles(tokens)
     parts = [

@@ -8,9 +8,9 @@ How we score (see ``score_document``):
 
 * Spans become sets of word tokens (``\\w+`` runs, see ``TOKEN_RE``); punctuation, quotation marks
   included, is ignored, so “content” and content (marks excluded) are the same span.
-* Predicted attributions are matched one-to-one to gold ones, greedily by the number of shared content
-  tokens (shared cue tokens break ties and stand in when either side has no content); a pair needs
-  at least one shared token.
+* Predicted attributions are matched one-to-one to gold ones, greedily by affinity: the Dice
+  coefficient of their content tokens, plus one when their cues share a token (one cue, one
+  attribution); a pair must share a content or a cue token.
 * Per role (speaker = PolNeAR's Source, cue, content), over the attributions that have that role:
   - **exact**: a matched pair whose role token sets are equal is a true positive;
     P = TP / predicted roles, R = TP / gold roles;
@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -128,3 +128,218 @@ def iter_gold(folder: Path, limit: int | None = None) -> Iterator[tuple[str, str
             log.warning("no annotation for %s: skipped", name)
             continue
         yield name, text, golds
+
+
+# --------------------------------------------------------------------------- scores
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+
+    @classmethod
+    def of(cls, hits: float, predicted: float, found: float, gold: float) -> PRF:
+        """``hits / predicted`` is precision, ``found / gold`` recall (the same count for exact scores)."""
+        p = hits / predicted if predicted else 0.0
+        r = found / gold if gold else 0.0
+        return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass(frozen=True)
+class RoleScores:
+    exact: PRF
+    partial: PRF
+    overlap: PRF
+
+
+@dataclass
+class RoleCounts:
+    """Sums for one role over a corpus (see the module docstring for what each measure credits)."""
+
+    predicted: int = 0  # predicted attributions having the role
+    gold: int = 0
+    exact: int = 0  # matched pairs with equal token sets
+    partial: int = 0  # matched pairs sharing a token
+    predicted_tokens: int = 0
+    gold_tokens: int = 0
+    shared_tokens: int = 0
+
+    def add(self, other: RoleCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def scores(self) -> RoleScores:
+        return RoleScores(
+            exact=PRF.of(self.exact, self.predicted, self.exact, self.gold),
+            partial=PRF.of(self.partial, self.predicted, self.partial, self.gold),
+            overlap=PRF.of(self.shared_tokens, self.predicted_tokens, self.shared_tokens, self.gold_tokens),
+        )
+
+
+@dataclass
+class Counts:
+    """Attribution-level and per-role sums."""
+
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    roles: dict[str, RoleCounts] = field(default_factory=lambda: {r: RoleCounts() for r in ROLES})
+
+    def add(self, other: Counts) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.matched += other.matched
+        for role in ROLES:
+            self.roles[role].add(other.roles[role])
+
+
+@dataclass(frozen=True)
+class QuoteScores:
+    """Scores of one evaluation run; ``docs`` articles, ``gold_docs`` annotator files."""
+
+    docs: int
+    gold_docs: int
+    predicted: int
+    gold: int
+    matched: int
+    attribution: PRF
+    speaker: RoleScores
+    cue: RoleScores
+    content: RoleScores
+    seconds: float = 0.0
+
+    def role(self, name: str) -> RoleScores:
+        scores: RoleScores = getattr(self, name)
+        return scores
+
+
+def to_scores(counts: Counts, docs: int, gold_docs: int, seconds: float = 0.0) -> QuoteScores:
+    roles = {role: counts.roles[role].scores() for role in ROLES}
+    attribution = PRF.of(counts.matched, counts.predicted, counts.matched, counts.gold)
+    return QuoteScores(
+        docs, gold_docs, counts.predicted, counts.gold, counts.matched, attribution, **roles, seconds=seconds
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+
+TokenSets = dict[str, frozenset[int]]
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def _token_set(tokens: Sequence[tuple[int, int]], frags: Frags) -> frozenset[int]:
+    return frozenset(i for i, (ts, te) in enumerate(tokens) for fs, fe in frags if ts < fe and fs < te)
+
+
+def _token_sets(tokens: Sequence[tuple[int, int]], attribution: Attribution) -> TokenSets:
+    return {role: _token_set(tokens, attribution.role(role)) for role in ROLES}
+
+
+def match(predicted: Sequence[TokenSets], gold: Sequence[TokenSets]) -> list[tuple[int, int]]:
+    """One-to-one pairs (predicted, gold), greedily by ``_affinity``; a pair shares content or cue."""
+    candidates = []
+    for i, pred in enumerate(predicted):
+        for j, want in enumerate(gold):
+            if affinity := _affinity(pred, want):
+                candidates.append((affinity, -i, -j))
+    pairs: list[tuple[int, int]] = []
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in sorted(candidates, reverse=True):
+        if -i not in used_p and -j not in used_g:
+            pairs.append((-i, -j))
+            used_p.add(-i)
+            used_g.add(-j)
+    return pairs
+
+
+def _affinity(pred: TokenSets, gold: TokenSets) -> float:
+    """Dice coefficient of the content tokens, plus one when the cues share a token."""
+    shared = len(pred["content"] & gold["content"])
+    dice = 2 * shared / (len(pred["content"]) + len(gold["content"])) if shared else 0.0
+    return dice + (1.0 if pred["cue"] & gold["cue"] else 0.0)
+
+
+def score_document(text: str, predicted: Sequence[Attribution], gold: Sequence[Attribution]) -> Counts:
+    """Counts for one article against one annotator's attributions."""
+    tokens = token_spans(text)
+    pred_sets = [_token_sets(tokens, a) for a in predicted]
+    gold_sets = [_token_sets(tokens, a) for a in gold]
+    pairs = match(pred_sets, gold_sets)
+    counts = Counts(len(predicted), len(gold), len(pairs))
+    for role in ROLES:
+        counts.roles[role] = _role_counts(role, pred_sets, gold_sets, pairs)
+    return counts
+
+
+def _role_counts(
+    role: str, pred: Sequence[TokenSets], gold: Sequence[TokenSets], pairs: list[tuple[int, int]]
+) -> RoleCounts:
+    counts = RoleCounts(
+        predicted=sum(1 for p in pred if p[role]),
+        gold=sum(1 for g in gold if g[role]),
+        predicted_tokens=sum(len(p[role]) for p in pred),
+        gold_tokens=sum(len(g[role]) for g in gold),
+    )
+    for i, j in pairs:
+        mine, theirs = pred[i][role], gold[j][role]
+        shared = len(mine & theirs)
+        counts.exact += bool(mine) and mine == theirs
+        counts.partial += shared > 0
+        counts.shared_tokens += shared
+    return counts
+
+
+# --------------------------------------------------------------------------- running
+
+
+def quote_attribution(quote: Quote) -> Attribution:
+    """A predicted quote as character fragments per role."""
+    parts = quote.content_parts or (quote.content,)
+    return Attribution(
+        speaker=((quote.speaker.start, quote.speaker.end),) if quote.speaker else (),
+        cue=((quote.cue.start, quote.cue.end),) if quote.cue else (),
+        content=tuple((p.start, p.end) for p in parts),
+    )
+
+
+def evaluate_quotes(folder: Path, limit: int | None = None) -> QuoteScores:
+    """Extract quotes from every article of ``folder`` (PolNeAR layout) and score them."""
+    from crosswire.read.nlp import parse
+    from crosswire.read.quotes import extract_quotes
+
+    started = time.perf_counter()
+    articles = list(iter_gold(Path(folder), limit))
+    total, gold_docs = Counts(), 0
+    for (_, text, golds), doc in zip(articles, parse(t for _, t, _ in articles), strict=True):
+        predicted = [quote_attribution(q) for q in extract_quotes(doc)]
+        for gold in golds:
+            total.add(score_document(text, predicted, gold.attributions))
+            gold_docs += 1
+    return to_scores(total, len(articles), gold_docs, time.perf_counter() - started)
+
+
+def format_scores(scores: QuoteScores) -> str:
+    """A plain-text table: one row per role and measure, in percent."""
+    lines = [
+        f"{scores.docs} articles, {scores.gold_docs} annotator files; "
+        f"{scores.predicted} predicted, {scores.gold} gold, {scores.matched} matched attributions",
+        f"{'role':<12}{'measure':<10}{'P':>7}{'R':>7}{'F1':>7}",
+    ]
+    a = scores.attribution
+    lines.append(f"{'attribution':<12}{'matched':<10}{_pct(a.precision)}{_pct(a.recall)}{_pct(a.f1)}")
+    for role in ROLES:
+        for measure in ("exact", "partial", "overlap"):
+            prf: PRF = getattr(scores.role(role), measure)
+            lines.append(f"{role:<12}{measure:<10}{_pct(prf.precision)}{_pct(prf.recall)}{_pct(prf.f1)}")
+    return "\n".join(lines)
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:>7.1f}"

@@ -31,13 +31,14 @@ BOILERPLATE_PATTERNS = [
 ]
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
 LINK_LIST_MAX_WORDS = 14
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Cc except tab and newline
 
 
 def clean_text(text: str, title: str = "") -> str:
     """Cleaned article text: normalised, boilerplate paragraphs dropped, paragraphs joined by a blank line."""
     paragraphs = [p for p in split_paragraphs(normalise(text)) if not is_boilerplate(p)]
     paragraphs = drop_link_list_tail(paragraphs)
-    if paragraphs and title and same_words(paragraphs[0], title):
+    if len(paragraphs) > 1 and title and same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]
     return PARAGRAPH_SEP.join(paragraphs)
 
@@ -46,7 +47,7 @@ def normalise(text: str) -> str:
     """NFC, unified newlines, no control characters or non-breaking/zero-width oddities."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return CONTROL_CHARS.sub("", text)
 
 
 def split_paragraphs(text: str) -> list[str]:

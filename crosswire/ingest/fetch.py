@@ -7,6 +7,7 @@ cut off past ``max_bytes``. Every failure is a :class:`FetchError` with a one-li
 
 from __future__ import annotations
 
+import codecs
 import ipaddress
 import logging
 import socket
@@ -52,7 +53,7 @@ class Fetched:
     status: int
     content_type: str  # media type without parameters, lowercased ("" when absent)
     body: bytes
-    encoding: str | None  # from the Content-Type charset parameter, if any
+    encoding: str | None  # from the Content-Type charset parameter, if any and known to Python
 
 
 class FetchError(Exception):
@@ -91,6 +92,19 @@ def _human_size(n: int) -> str:
         if n >= size and n % size == 0:
             return f"{n // size} {unit}"
     return f"{n} bytes"
+
+
+def _known_charset(response: httpx.Response) -> str | None:
+    """The charset parameter, or None when absent or not a codec Python knows (so decoding can't fail)."""
+    charset = response.charset_encoding
+    if charset is None:
+        return None
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        logger.debug("%s: ignoring unknown charset %r", response.url, charset)
+        return None
+    return charset
 
 
 def _article(word: str) -> str:
@@ -207,7 +221,7 @@ class Fetcher:
             status=response.status_code,
             content_type=media_type,
             body=b"".join(chunks),
-            encoding=response.charset_encoding,
+            encoding=_known_charset(response),
         )
 
     @staticmethod

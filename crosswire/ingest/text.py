@@ -11,6 +11,7 @@ from crosswire.ingest.errors import InputError
 from crosswire.model import RawItem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 KNOWN_KEYS = {"title", "outlet", "url", "published", "date", "author", "language", "id", "story_id"}
 
 
@@ -28,7 +29,7 @@ def parse_text(body: str, origin: str, raw: bytes = b"") -> RawItem:
 
 def _front_matter(block: str, origin: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         first_line = str(exc).splitlines()[0]
         raise InputError(f"invalid front matter: {first_line}") from exc

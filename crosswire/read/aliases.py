@@ -119,6 +119,14 @@ def strip_titles(text: str, *, person: bool = False) -> str:
     return text
 
 
+def is_bare_title(surface: str) -> bool:
+    """Only titles, no name: "the President", "Lt. Gen." (these describe, they do not name)."""
+    text = _plain(surface)
+    for det in DETERMINERS:
+        text = text.removeprefix(det + " ")
+    return bool(text) and _ANY_TITLE_RE.sub("", text + " x") == "x"
+
+
 def leading_titles(surface: str) -> list[str]:
     """Titles in front of a name (``Lt. Gen. Sergei Rudskoi`` → ``['lt gen']``), person titles included."""
     text = _plain(surface)

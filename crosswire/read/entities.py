@@ -79,7 +79,7 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
 def _drop_truncated(mentions: Iterable[Mention]) -> list[Mention]:
     """Drop an NER mention that is a mere prefix of a learned one (NER "Islamic" in "Islamic State")."""
     items = list(mentions)
-    learned = [m.span for m in items if m.via != "ner"]
+    learned = [m.span for m in items if m.via != "ner" and m.name]
     return [
         m
         for m in items
@@ -122,8 +122,12 @@ def _apply_alias(doc: Doc, article_id: str, alias: LearnedAlias, by_range: dict[
         _add(by_range, replace(named, roles=(*named.roles, doc.text[other[0] : other[1]])))
         return
     kind = first.kind if first.kind != "OTHER" else second.kind
-    _add(by_range, replace(first, aliases=(*first.aliases, second.surface), kind=kind))
-    _add(by_range, replace(second, aliases=(*second.aliases, first.surface), kind=kind))
+    _add(by_range, replace(first, aliases=_plus(first.aliases, second.surface), kind=kind))
+    _add(by_range, replace(second, aliases=_plus(second.aliases, first.surface), kind=kind))
+
+
+def _plus(items: tuple[str, ...], item: str) -> tuple[str, ...]:
+    return items if item in items else (*items, item)
 
 
 def _add(by_range: dict[tuple[int, int], Mention], mention: Mention) -> None:

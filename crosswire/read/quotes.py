@@ -55,7 +55,9 @@ PRONOUNS = frozenset("he she they it i we you him her them".split())
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
 BOTH = frozenset({'"', "''"})
-_MARK_RE = re.compile(r"“|”|„|«|»|''|``|\"")
+MARKS = ("''", "``", "“", "”", "„", "«", "»", '"')
+EDGE_PUNCT = frozenset(".,;:—–-")
+_MARK_RE = re.compile("|".join(re.escape(m) for m in MARKS))
 _WORD_RE = re.compile(r"\w")
 _BEFORE_CLAUSE_GAP = re.compile(r"[\s,—–-]*")
 _AFTER_CLAUSE_GAP = re.compile(r"\s*[:,]?\s*")
@@ -209,3 +211,297 @@ def _trim_punct(doc: Doc, ids: list[int]) -> list[int]:
     while ids and doc[ids[-1]].is_punct:
         ids.pop()
     return ids
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _content_of(verb: Token) -> set[int]:
+    """The complement clause, or for a parenthetical cue ("X, he said, Y") the clause it interrupts."""
+    if verb.lower_ == "according":
+        return _interrupted_clause(verb)
+    comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and not _is_parenthetical(c)]
+    if comps:
+        return {t.i for c in comps for t in c.subtree}
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        return _interrupted_clause(verb)
+    return set()
+
+
+def _is_parenthetical(clause: Token) -> bool:
+    """A reporting clause parsed as the complement of what it reports ("X reported, ..., that Y said")."""
+    return (
+        clause.i < clause.head.i
+        and clause.lemma_.lower() in CUE_LEMMAS
+        and not any(c.dep_ in COMPLEMENT_DEPS for c in clause.children)
+    )
+
+
+def _interrupted_clause(tok: Token) -> set[int]:
+    if tok.head.i == tok.i:
+        return set()
+    return {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+
+
+def _whole_quotes(content: set[int], quoted: list[set[int]]) -> set[int]:
+    """Extend content to every quotation it touches (a quotation may span several sentences)."""
+    for quote in quoted:
+        if quote & content:
+            content = content | quote
+    return content
+
+
+def _adjacent_quote(verb: Token, quoted: list[set[int]], ranges: list[tuple[int, int]]) -> set[int]:
+    """A quotation right before the cue's clause (“…,” he said) or right after it (he said: “…”)."""
+    inside = set().union(*quoted) if quoted else set()
+    clause = [t for t in verb.subtree if t.i not in inside and not t.is_punct]
+    start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+    text = verb.doc.text
+    for quote, (q_start, q_end) in zip(quoted, ranges, strict=True):
+        if q_end <= start and _BEFORE_CLAUSE_GAP.fullmatch(text, q_end, start):
+            return quote
+    for quote, (q_start, _) in zip(quoted, ranges, strict=True):
+        if q_start >= end and _AFTER_CLAUSE_GAP.fullmatch(text, end, q_start):
+            return quote
+    return set()
+
+
+def _has_words(doc: Doc, ids: Iterable[int]) -> bool:
+    return any(not doc[i].is_punct and not doc[i].is_space for i in ids)
+
+
+def _draft(verb: Token, quoted: list[set[int]], ranges: list[tuple[int, int]]) -> _Draft | None:
+    subj = _subject_of(verb)
+    speaker = _noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else []
+    cue = _cue_tokens(verb)
+    content = _content_of(verb) - set(speaker) - set(cue)
+    content = _whole_quotes(content, quoted) if _has_words(verb.doc, content) else set()
+    if not content:
+        content = _adjacent_quote(verb, quoted, ranges)
+    if not _has_words(verb.doc, content):
+        return None
+    draft = _Draft(verb, cue, speaker, content)
+    if (quoting := _quoting_verb(verb)) is not None:
+        outer = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+        draft.framing = [_phrase_text(outer)] if outer is not None else []
+    return draft
+
+
+def _phrase_text(tok: Token) -> str:
+    ids = _noun_phrase(tok)
+    return tok.doc[ids[0] : ids[-1] + 1].text if ids else tok.text
+
+
+# --------------------------------------------------------------------------- passes over drafts
+
+
+def _attach_via(doc: Doc, drafts: list[_Draft]) -> None:
+    """Give "citing Y" to the nearest cue on its left in the sentence; drop it from every content."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIA_LEMMAS:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        owners = [d for d in drafts if d.cue.sent == tok.sent and d.cue.i < tok.i]
+        if obj is None or not owners or any(c.lower_ == "as" for c in tok.children):
+            continue
+        max(owners, key=lambda d: d.cue.i).via.append(_phrase_text(obj))
+        phrase = {t.i for t in tok.subtree}
+        for draft in drafts:
+            draft.content -= phrase
+
+
+def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> None:
+    """Append unclaimed quotations that follow a direct quote with only punctuation between."""
+    claimed = set().union(*(d.content for d in drafts)) if drafts else set()
+    for quote in quoted:
+        if quote & claimed or not quote:
+            continue
+        before = [d for d in drafts if _last(d) < min(quote) and _is_direct(doc, d.content, quoted)]
+        if not before:
+            continue
+        prev = max(before, key=_last)
+        end_tok = doc[_last(prev)]
+        gap_start = end_tok.idx + len(end_tok)
+        if _CONTINUATION_GAP.fullmatch(doc.text, gap_start, doc[min(quote)].idx):
+            prev.content |= quote
+            claimed |= quote
+
+
+def _last(draft: _Draft) -> int:
+    return max([*draft.content, *draft.cue_tokens, *draft.speaker])
+
+
+def _is_direct(doc: Doc, content: set[int], quoted: list[set[int]]) -> bool:
+    """Most of the content's words lie inside quotation marks."""
+    words = {i for i in content if not doc[i].is_punct}
+    inside = set().union(*quoted) & words if quoted else set()
+    return len(inside) * 2 > len(words)
+
+
+# --------------------------------------------------------------------------- from drafts to quotes
+
+
+def _char_span(doc: Doc, ids: list[int], article_id: str) -> Span | None:
+    if not ids:
+        return None
+    first, last = doc[min(ids)], doc[max(ids)]
+    return Span(article_id, first.idx, last.idx + len(last))
+
+
+def _runs(ids: set[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, edge punctuation, and enclosing (or lone unbalanced) quotation marks."""
+    while start < end:
+        opener, closer = _mark_at(text, start, end), _mark_before(text, start, end)
+        if text[start].isspace() or text[start] in EDGE_PUNCT:
+            start += 1
+        elif text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT:
+            end -= 1
+        elif opener and closer and start + opener < end - closer:
+            start, end = start + opener, end - closer
+        elif opener and not _MARK_RE.search(text, start + opener, end):
+            start += opener
+        elif closer and not _MARK_RE.search(text, start, end - closer):
+            end -= closer
+        else:
+            break
+    return start, end
+
+
+def _mark_at(text: str, start: int, end: int) -> int:
+    return next((len(m) for m in MARKS if text.startswith(m, start, end)), 0)
+
+
+def _mark_before(text: str, start: int, end: int) -> int:
+    return next((len(m) for m in MARKS if text.endswith(m, start, end)), 0)
+
+
+def _content_parts(doc: Doc, content: set[int], article_id: str) -> tuple[Span, ...]:
+    parts = []
+    for run in _runs(content):
+        start, end = _trim_chars(doc.text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]]))
+        if start < end:
+            parts.append(Span(article_id, start, end))
+    return tuple(parts)
+
+
+def _kind(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_LEMMAS or verb.lower_ == "according":
+        return "speech"
+    return "belief" if lemma in COGNITION_LEMMAS else "evidence"
+
+
+def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) -> Quote | None:
+    parts = _content_parts(doc, draft.content, article_id)
+    if not parts:
+        return None
+    speaker = _char_span(doc, draft.speaker, article_id)
+    cue = _char_span(doc, draft.cue_tokens, article_id)
+    whole = _char_span(doc, [*draft.content, *draft.cue_tokens, *draft.speaker], article_id)
+    assert whole is not None
+    return Quote(
+        span=whole,
+        content=Span(article_id, parts[0].start, parts[-1].end),
+        cue=cue,
+        speaker=speaker,
+        speaker_text=speaker.text_of(doc.text) if speaker else None,
+        direct=_is_direct(doc, draft.content, quoted),
+        content_parts=parts,
+        kind=_kind(draft.cue),
+    )
+
+
+def _sources(doc: Doc, drafts: list[_Draft]) -> list[list[str]]:
+    """For each draft: the sources it is reported through, outermost first, ending with its own."""
+    memo: dict[int, list[str]] = {}
+
+    def full(k: int) -> list[str]:
+        if k not in memo:
+            memo[k] = []  # guards against cycles
+            draft = drafts[k]
+            holders = [j for j, d in enumerate(drafts) if j != k and draft.cue.i in d.content]
+            outer = full(min(holders, key=lambda j: len(drafts[j].content))) if holders else []
+            own = [doc[draft.speaker[0] : draft.speaker[-1] + 1].text] if draft.speaker else []
+            memo[k] = [*outer, *draft.framing, *own, *draft.via]
+        return memo[k]
+
+    return [full(k) for k in range(len(drafts))]
+
+
+def _resolve(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """Pronoun speakers take the latest named speaker before them (a person for he/she/I)."""
+    named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
+    resolved = []
+    for quote in quotes:
+        if quote.speaker is None or quote.speaker_text is None:
+            resolved.append(quote)
+            continue
+        words = quote.speaker_text.lower()
+        if words in PRONOUNS:
+            person = words in {"he", "she", "i", "him", "her"}
+            name = next((n for _, n, p in reversed(named) if p == person), None)
+            quote = _with(quote, speaker_resolved=name)
+        else:
+            named.append((quote.speaker.start, quote.speaker_text, _is_person(doc, quote.speaker)))
+            quote = _with(quote, speaker_resolved=quote.speaker_text)
+        resolved.append(quote)
+    return resolved
+
+
+def _is_person(doc: Doc, span: Span) -> bool:
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return chars is not None and any(t.ent_type_ == "PERSON" for t in chars)
+
+
+def _with(quote: Quote, **changes: object) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, **changes)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def extract_quotes(doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = CUE_LEMMAS) -> list[Quote]:
+    """Quotes and attributions of one parsed article, in text order."""
+    ranges = quoted_ranges(doc.text)
+    quoted = [_tokens_in(doc, start, end) for start, end in ranges]
+    inside = set().union(*quoted) if quoted else set()
+    drafts = [
+        draft
+        for tok in doc
+        if tok.i not in inside and _is_cue(tok, lexicon) and (draft := _draft(tok, quoted, ranges))
+    ]
+    _attach_via(doc, drafts)
+    _continue_quotes(doc, drafts, quoted)
+    quotes = []
+    for draft, sources in zip(drafts, _sources(doc, drafts), strict=True):
+        quote = _to_quote(doc, draft, quoted, article_id)
+        if quote is not None:
+            quotes.append(_with(quote, chain=tuple(sources) if len(sources) > 1 else ()))
+    return _resolve(doc, sorted(quotes, key=lambda q: (q.span.start, q.span.end)))
+
+
+def quotes_from_text(text: str, article_id: str = "") -> list[Quote]:
+    """Parse ``text`` with the project's spaCy pipeline and extract its quotes."""
+    from crosswire.read.nlp import parse
+
+    return extract_quotes(next(parse([text])), article_id)
+
+
+def iter_quotes(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Quote]]:
+    """Quotes of many texts, parsed in batches (article ids left empty)."""
+    from crosswire.read.nlp import parse
+
+    for doc in parse(texts, batch_size=batch_size):
+        yield extract_quotes(doc)

@@ -1,0 +1,236 @@
+"""Gold cross-document entity chains: NewsWCL50 (CoNLL) and ECB+ (tokenised XML).
+
+Each document's text is rebuilt from its tokens (tokens joined by one space, sentences by a newline;
+NewsWCL50's ``\\n`` paragraph tokens become newlines), and every gold mention gets character offsets into
+that text, so mentions can be handed to the reader like any other span.
+
+- **NewsWCL50** (``newswcl50/cdcr_benchmark_format/dataset.conll``, all 10 topics): entity chains are those
+  of types ACTOR, COUNTRY, GROUP, OBJECT (EVENT, ACTION and MISC are event-like and left out; the converter
+  already dropped ACTOR-I). Chain ids are topic-prefixed, so the gold never links across topics. A span that
+  carries two chains (rare: "leaders at the highest levels" = Putin and Trump) is kept once, in its first chain.
+- **ECB+** (``ecbplus/ECB+/<topic>/*.xml``): entity markables are tags starting with HUMAN_PART, NON_HUMAN_PART,
+  LOC_ or TIME_; chains come from ``CROSS_DOC_COREF`` (id = its ``note``, the instance id, shared across the
+  documents of a topic), ``INTRA_DOC_COREF`` (one chain per relation), and unlinked markables are singletons.
+  By default only the sentences listed in ``ECBplus_coreference_sentences.csv`` count, as the corpus README
+  asks (annotation outside them is partial).
+"""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosswire.eval.paths import data_dir
+
+NEWSWCL_ENTITY_TYPES = frozenset({"ACTOR", "COUNTRY", "GROUP", "OBJECT"})
+ECB_ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_", "TIME_")
+DATASETS = ("newswcl50", "ecbplus")
+
+
+class DatasetNotFound(FileNotFoundError):
+    """The labelled corpus is not at ``crosswire.eval.paths.data_dir()``; set ``CROSSWIRE_SHARED``."""
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    chain: str
+    type: str
+    sentence: int
+
+
+@dataclass
+class GoldDocument:
+    doc_id: str
+    topic: str
+    subtopic: str
+    text: str
+    mentions: list[GoldMention] = field(default_factory=list)
+
+
+@dataclass
+class _Builder:
+    """Rebuilds a text from tokens, remembering each token's character range."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    sentence: int | None = None
+    newline: bool = False
+
+    def add(self, token: str, sentence: int) -> tuple[int, int]:
+        if token in {"\\n", "\n"}:
+            self.newline = True
+            return self.length, self.length
+        sep = "" if not self.parts else ("\n" if self.newline or sentence != self.sentence else " ")
+        self.sentence, self.newline = sentence, False
+        self.parts.append(sep + token)
+        self.length += len(sep) + len(token)
+        return self.length - len(token), self.length
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def load(dataset: str, *, topics: int | None = None) -> list[GoldDocument]:
+    """Documents with gold entity mentions; ``topics`` keeps the first N topics (whole topics only)."""
+    if dataset == "newswcl50":
+        docs = load_newswcl50()
+    elif dataset == "ecbplus":
+        docs = load_ecbplus()
+    else:
+        raise ValueError(f"unknown dataset {dataset!r}: choose one of {', '.join(DATASETS)}")
+    if topics is not None:
+        keep = sorted({d.topic for d in docs}, key=_topic_order)[:topics]
+        docs = [d for d in docs if d.topic in keep]
+    return docs
+
+
+def _topic_order(topic: str) -> tuple[int, str]:
+    return (int(topic), topic) if topic.isdigit() else (10**9, topic)
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        raise DatasetNotFound(f"{path} not found: the shared corpora are expected under {data_dir()}")
+    return path
+
+
+# ---------------------------------------------------------------- NewsWCL50
+
+
+def load_newswcl50(path: Path | None = None) -> list[GoldDocument]:
+    path = _require(path or data_dir() / "newswcl50" / "cdcr_benchmark_format" / "dataset.conll")
+    return [_newswcl_doc(key, rows) for key, rows in _conll_documents(path)]
+
+
+def _conll_documents(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
+    current: str | None = None
+    rows: list[list[str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 5 or line.startswith("#"):
+                continue
+            if cols[0] != current and current is not None:
+                yield current, rows
+                rows = []
+            current = cols[0]
+            rows.append(cols)
+    if current is not None:
+        yield current, rows
+
+
+def _newswcl_doc(key: str, rows: list[list[str]]) -> GoldDocument:
+    topic, _, doc_id = key.split("/")
+    builder = _Builder()
+    open_at: dict[str, list[tuple[int, int]]] = {}
+    found: list[tuple[int, int, int, str]] = []
+    for cols in rows:
+        sentence = int(cols[1])
+        start, end = builder.add(cols[3], sentence)
+        for part in (p.strip() for p in cols[4].split("|")):
+            _conll_bracket(part, start, end, sentence, open_at, found)
+    doc = GoldDocument(doc_id, topic, topic, builder.text)
+    seen: set[tuple[int, int]] = set()
+    for start, end, sentence, chain in sorted(found):
+        etype = chain.rsplit("_", 1)[-1]
+        start, end = _strip(doc.text, start, end)
+        if etype in NEWSWCL_ENTITY_TYPES and start < end and (start, end) not in seen:
+            seen.add((start, end))
+            doc.mentions.append(GoldMention(doc_id, start, end, doc.text[start:end], chain, etype, sentence))
+    return doc
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + len(piece.rstrip())
+
+
+def _conll_bracket(
+    part: str,
+    start: int,
+    end: int,
+    sentence: int,
+    open_at: dict[str, list[tuple[int, int]]],
+    found: list[tuple[int, int, int, str]],
+) -> None:
+    if part in {"", "-"}:
+        return
+    chain = part.strip("()")
+    if part.startswith("("):
+        open_at.setdefault(chain, []).append((start, sentence))
+    if part.endswith(")") and open_at.get(chain):
+        begin, sent = open_at[chain].pop()
+        found.append((begin, end, sent, chain))
+
+
+# ---------------------------------------------------------------- ECB+
+
+
+def load_ecbplus(root: Path | None = None, *, selected_sentences_only: bool = True) -> list[GoldDocument]:
+    root = _require(root or data_dir() / "ecbplus" / "ECB+")
+    selected = _ecb_selected(root.parent / "ECBplus_coreference_sentences.csv") if selected_sentences_only else None
+    files = sorted(root.glob("*/*.xml"), key=lambda p: (_topic_order(p.parent.name), p.name))
+    return [_ecb_doc(p, selected) for p in files]
+
+
+def _ecb_selected(path: Path) -> set[tuple[str, int]]:
+    with _require(path).open(encoding="utf-8") as fh:
+        return {(f"{r['Topic']}_{r['File']}", int(r["Sentence Number"])) for r in csv.DictReader(fh)}
+
+
+def _ecb_doc(path: Path, selected: set[tuple[str, int]] | None) -> GoldDocument:
+    tree = ET.parse(path)
+    doc_id = path.stem
+    builder = _Builder()
+    tokens: dict[str, tuple[int, int, int]] = {}
+    for tok in tree.getroot().iter("token"):
+        sentence = int(tok.get("sentence", "0"))
+        start, end = builder.add(tok.text or "", sentence)
+        tokens[tok.get("t_id", "")] = (start, end, sentence)
+    topic = path.parent.name
+    subtopic = f"{topic}_{'ecbplus' if doc_id.endswith('ecbplus') else 'ecb'}"
+    doc = GoldDocument(doc_id, topic, subtopic, builder.text)
+    chains = _ecb_chains(tree, doc_id)
+    for m_id, (etype, anchors) in _ecb_markables(tree).items():
+        spans = [tokens[t] for t in anchors if t in tokens]
+        if not spans or (selected is not None and (doc_id, spans[0][2]) not in selected):
+            continue
+        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+        chain = chains.get(m_id, f"{doc_id}/singleton/{m_id}")
+        doc.mentions.append(GoldMention(doc_id, start, end, doc.text[start:end], chain, etype, spans[0][2]))
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    return doc
+
+
+def _ecb_markables(tree: ET.ElementTree) -> dict[str, tuple[str, list[str]]]:
+    out: dict[str, tuple[str, list[str]]] = {}
+    markables = tree.getroot().find("Markables")
+    for el in markables if markables is not None else []:
+        anchors = [a.get("t_id", "") for a in el.findall("token_anchor")]
+        if anchors and el.tag.startswith(ECB_ENTITY_PREFIXES):
+            out[el.get("m_id", "")] = (el.tag, anchors)
+    return out
+
+
+def _ecb_chains(tree: ET.ElementTree, doc_id: str) -> dict[str, str]:
+    chains: dict[str, str] = {}
+    relations = tree.getroot().find("Relations")
+    for rel in relations if relations is not None else []:
+        if rel.tag == "CROSS_DOC_COREF":
+            chain = rel.get("note") or f"{doc_id}/cross/{rel.get('r_id')}"
+        elif rel.tag == "INTRA_DOC_COREF":
+            chain = f"{doc_id}/intra/{rel.get('r_id')}"
+        else:
+            continue
+        for src in rel.findall("source"):
+            chains.setdefault(src.get("m_id", ""), chain)
+    return chains

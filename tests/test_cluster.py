@@ -1,0 +1,194 @@
+"""Online event clustering, storylines, features, decision and peers, on tiny synthetic articles.
+
+A fake embedding (hashed bag of words) stands in for MiniLM except in the one test that loads the model.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from crosswire.cluster.decision import Decision, WeightsMismatch, load_decision
+from crosswire.cluster.features import (
+    FEATURE_NAMES,
+    TermStats,
+    article_profile,
+    epoch_days,
+    is_title_case,
+    names,
+    terms,
+    views,
+)
+from crosswire.cluster.online import OnlineClusterer, StateMismatch
+from crosswire.cluster.peers import agglomerative, hdbscan_clusters, tfidf_single_pass
+from crosswire.cluster.settings import ClusterSettings, InvalidSettings
+from crosswire.model import Article
+
+
+def fake_vector(text: str) -> np.ndarray:
+    vector = np.zeros(384, dtype=np.float32)
+    for word, count in terms(text).items():
+        vector[zlib.crc32(word.encode()) % 384] += count
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def art(aid: str, title: str, text: str, day: int | None = 1, **kw: str) -> Article:
+    published = None if day is None else f"2016-03-{day:02d}T12:00:00Z"
+    return Article(id=aid, title=title, text=f"{title}\n{text}", published=published, **kw)
+
+
+QUAKE_CHILE = (
+    "A magnitude 7.1 earthquake struck off the coast of Valparaiso in Chile on Sunday, the Chilean "
+    "emergency office said. Residents of Valparaiso and Vina del Mar fled to higher ground."
+)
+QUAKE_JAPAN = (
+    "A magnitude 6.4 earthquake shook Kumamoto in southern Japan on Thursday, the Japan Meteorological "
+    "Agency said. Buildings collapsed in Mashiki near Kumamoto City."
+)
+KERRY = (
+    "Secretary of State John Kerry met Russian President Vladimir Putin in Moscow to discuss Syria, "
+    "the State Department said. Kerry and Sergei Lavrov talked about the ceasefire in Aleppo."
+)
+
+STREAM = [
+    art("a1", "Earthquake hits Chile", QUAKE_CHILE, 1),
+    art("a2", "Chile earthquake: Valparaiso residents flee", QUAKE_CHILE.replace("Sunday", "Sunday night"), 1),
+    art("b1", "Earthquake hits Japan", QUAKE_JAPAN, 3),
+    art("c1", "Kerry meets Putin in Moscow", KERRY, 3),
+    art("a3", "Strong quake off Chile's coast", QUAKE_CHILE, 2),
+    art("b2", "Kumamoto quake: buildings collapse in Japan", QUAKE_JAPAN, 4),
+]
+
+
+def run(stream: list[Article], clusterer: OnlineClusterer | None = None) -> dict[str, str]:
+    clusterer = clusterer or OnlineClusterer()
+    return {a.id: clusterer.add(a, fake_vector(f"{a.title} {a.text}")) for a in stream}
+
+
+def test_same_event_joins_and_same_kind_events_stay_apart() -> None:
+    got = run(STREAM)
+    assert got["a1"] == got["a2"] == got["a3"] == "ev-a1"
+    assert got["b1"] == got["b2"] == "ev-b1"
+    assert got["c1"] == "ev-c1"
+
+
+def test_second_run_gives_the_same_ids() -> None:
+    assert run(STREAM) == run(STREAM)
+
+
+def test_adding_an_article_twice_returns_its_event() -> None:
+    clusterer = OnlineClusterer()
+    run(STREAM, clusterer)
+    assert clusterer.add(STREAM[0], fake_vector("anything")) == "ev-a1"
+    assert clusterer.members("ev-a1") == ["a1", "a2", "a3"]
+
+
+def test_copies_follow_their_original() -> None:
+    clusterer = OnlineClusterer()
+    run(STREAM[:4], clusterer)
+    copy = art("k1", "Kerry meets Putin", KERRY, 3, copy_of="b1")
+    assert clusterer.add(copy, fake_vector(KERRY)) == "ev-b1"
+    assert clusterer.members("ev-b1") == ["b1", "k1"]
+
+
+def test_state_round_trip_continues_identically() -> None:
+    whole = run(STREAM)
+    first = OnlineClusterer()
+    run(STREAM[:3], first)
+    state = json.loads(json.dumps(first.to_state()))
+    resumed = OnlineClusterer.from_state(state)
+    assert {**run(STREAM[:3], resumed), **run(STREAM[3:], resumed)} == whole
+
+
+def test_state_version_is_checked() -> None:
+    with pytest.raises(StateMismatch):
+        OnlineClusterer.from_state({"version": 0})
+
+
+def test_events_expire_after_the_window_and_continue_as_a_storyline() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(event_window_days=2.0))
+    run([STREAM[0], STREAM[1]], clusterer)
+    later = art("a9", "Chile earthquake aftermath in Valparaiso", QUAKE_CHILE, 20)
+    assert clusterer.add(later, fake_vector(f"{later.title} {later.text}")) == "ev-a9"
+    story = clusterer.event("ev-a1").storyline_id
+    assert clusterer.event("ev-a9").storyline_id == story
+    assert [e.id for e in clusterer.storyline_events(story)] == ["ev-a1", "ev-a9"]
+    assert not clusterer.event("ev-a1").is_open and clusterer.open_events == 1
+
+
+def test_unrelated_events_found_their_own_storylines() -> None:
+    clusterer = OnlineClusterer()
+    run(STREAM, clusterer)
+    lines = {clusterer.event(e).storyline_id for e in ("ev-a1", "ev-b1", "ev-c1")}
+    assert len(lines) == 3
+
+
+def test_undated_articles_cluster_too() -> None:
+    undated = [art(a.id, a.title, a.text[len(a.title) + 1 :], None) for a in STREAM]
+    got = run(undated)
+    assert got["a3"] == "ev-a1" and got["b2"] == "ev-b1" and got["c1"] == "ev-c1"
+
+
+def test_open_event_cap_closes_the_least_recent() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(max_open_events=2))
+    run(STREAM[:4], clusterer)
+    assert clusterer.open_events == 2 and not clusterer.event("ev-a1").is_open
+
+
+# -- features --------------------------------------------------------------------------------------
+
+
+def test_names_skip_sentence_openers_and_title_case() -> None:
+    found = names("Police said John Kerry met Putin in Moscow in 2016. Officials agreed.")
+    assert {"john", "kerry", "putin", "moscow", "2016"} <= set(found)
+    assert "police" not in found and "officials" not in found
+    assert is_title_case("Fed Official Says Weak Data Caused By Weather")
+    assert names("Fed Official Says Weak Data Caused By Weather") == Counter()
+
+
+def test_epoch_days_handles_missing_and_bad_dates() -> None:
+    assert epoch_days(None) is None and epoch_days("not a date") is None
+    assert epoch_days("1970-01-02T00:00:00Z") == pytest.approx(1.0)
+
+
+def test_views_mark_missing_time_and_short_articles() -> None:
+    stats = TermStats()
+    a = article_profile(art("x", "Quake", "", None), fake_vector("quake"))
+    b = article_profile(STREAM[0], fake_vector(QUAKE_CHILE))
+    stats.observe(a)
+    stats.observe(b)
+    row = dict(zip(FEATURE_NAMES, views(a, b, stats), strict=True))
+    assert row["no_time"] == 1.0 and row["gap"] == 0.0 and row["short"] == 1.0
+
+
+# -- decision, settings, peers ---------------------------------------------------------------------
+
+
+def test_shipped_weights_load_and_say_what_they_were_fitted_on() -> None:
+    decision = load_decision()
+    assert decision.coef.shape == (len(FEATURE_NAMES),) and "train" in decision.trained_on
+    assert 0.0 <= float(decision.probability(np.zeros(len(FEATURE_NAMES)))[0]) <= 1.0
+
+
+def test_weights_for_other_features_are_refused() -> None:
+    data = load_decision().to_json() | {"features": ["emb"]}
+    with pytest.raises(WeightsMismatch):
+        Decision.from_json(data)
+
+
+def test_settings_are_validated_and_described() -> None:
+    with pytest.raises(InvalidSettings):
+        ClusterSettings(join_probability=2.0)
+    assert any(name == "event_window_days" for name, _, _ in ClusterSettings.describe())
+
+
+def test_peers_label_every_item() -> None:
+    vectors = np.stack([fake_vector(f"{a.title} {a.text}") for a in STREAM])
+    assert len(set(tfidf_single_pass(STREAM, threshold=0.3))) == 3
+    assert len(hdbscan_clusters(vectors)) == len(STREAM)
+    assert len(set(agglomerative(vectors, distance_threshold=0.5))) == 3
