@@ -18,6 +18,7 @@ from crosswire.cluster.features import (
     TermStats,
     article_profile,
     epoch_days,
+    gap_days,
     is_title_case,
     names,
     terms,
@@ -156,14 +157,15 @@ def test_epoch_days_handles_missing_and_bad_dates() -> None:
     assert epoch_days("1970-01-02T00:00:00Z") == pytest.approx(1.0)
 
 
-def test_views_mark_missing_time_and_short_articles() -> None:
+def test_views_mark_short_articles_and_gaps_handle_missing_dates() -> None:
     stats = TermStats()
     a = article_profile(art("x", "Quake", "", None), fake_vector("quake"))
     b = article_profile(STREAM[0], fake_vector(QUAKE_CHILE))
     stats.observe(a)
     stats.observe(b)
     row = dict(zip(FEATURE_NAMES, views(a, b, stats), strict=True))
-    assert row["no_time"] == 1.0 and row["gap"] == 0.0 and row["short"] == 1.0
+    assert row["short"] == 1.0 and row["emb_short"] == pytest.approx(row["emb"])
+    assert gap_days(a, b) is None and gap_days(b, b) == 0.0
 
 
 # -- decision, settings, peers ---------------------------------------------------------------------

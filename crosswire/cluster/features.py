@@ -26,12 +26,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "title",  # TF-IDF cosine of the article title with the event's titles
     "ent",  # IDF-weighted cosine of name tokens
     "ent_shared",  # log1p of the number of name tokens shared
-    "gap",  # log1p(days between the article and the event's time span); 0 when unknown
-    "no_time",  # 1 when either side has no date
     "short",  # 1 when the article is a headline or a few lines only
     "emb_short",  # emb * short: headlines lean on the embedding
-    "log_size",  # log1p(articles in the event)
 )
+# Time is not a learned view: the only dated training stream (UCI, 1.5 days) makes "gap" trivially
+# separating there and wrong elsewhere (reports of one shooting days apart). Time enters through the
+# event window (``ClusterSettings.event_window_days``) and ``gap_days`` for storylines.
 SHORT_TOKENS = 25
 ARTICLE_TERMS = 200  # body terms kept per article (most frequent first)
 
@@ -245,7 +245,8 @@ def tfidf_cosine(a: Counter[str], b: Counter[str], df: Counter[str], stats: Term
     return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
 
 
-def _gap_days(article: Profile, event: Profile) -> float | None:
+def gap_days(article: Profile, event: Profile) -> float | None:
+    """Days between the article and the event's time span (0 inside it), None when either is undated."""
     if article.first is None or event.first is None or event.last is None:
         return None
     if event.first <= article.first <= event.last:
@@ -256,7 +257,6 @@ def _gap_days(article: Profile, event: Profile) -> float | None:
 def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:
     """The feature row (``FEATURE_NAMES`` order) for "does this article belong to this event?"."""
     emb = float(np.dot(article.vector, event.centroid()))
-    gap = _gap_days(article, event)
     short = 1.0 if article.short else 0.0
     shared = len(article.names.keys() & event.names.keys())
     return np.array(
@@ -266,11 +266,8 @@ def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:
             tfidf_cosine(article.title, event.title, stats.body, stats),
             tfidf_cosine(article.names, event.names, stats.names, stats),
             math.log1p(shared),
-            math.log1p(gap) if gap is not None else 0.0,
-            1.0 if gap is None else 0.0,
             short,
             emb * short,
-            math.log1p(event.count),
         ],
         dtype=np.float64,
     )

@@ -101,33 +101,65 @@ class Ingestor:
         self.store.clear_failure(item.origin)
         if self.store.has_article(article.id):
             return Outcome("present", item.origin, article.id, article.outlet)
-        signature = self._mark_copy(article)
+        self._name_outlet(article)
+        signature, supersedes = self._mark_copy(article)
         if item.raw:
             article.raw_id = identity.raw_id(item.raw)
             self.store.put_raw(article.raw_id, item.origin, item.media_type, item.raw)
         article.ingested_at = now_iso()
         self.store.insert_article(article, self.seq, signature)
         self.seq += 1
+        if supersedes:
+            self.store.make_original(article.id, *supersedes)
         status = "copy" if article.copy_of else "new"
         return Outcome(status, item.origin, article.id, article.outlet, article.copy_of)
 
-    def _mark_copy(self, article: Article) -> bytes | None:
-        """Set copy_of/copy_kind against the first-seen original; index originals. Returns the signature."""
+    def _name_outlet(self, article: Article) -> None:
+        """Learn host → outlet from sources that state it; apply it where the outlet was only guessed."""
+        if not article.host:
+            return
+        if not article.outlet_inferred:
+            self.store.learn_outlet(article.host, article.outlet)
+        elif known := self.store.outlet_for_host(article.host):
+            article.outlet = known
+
+    def _mark_copy(self, article: Article) -> tuple[bytes | None, tuple[str, str] | None]:
+        """Set copy_of/copy_kind against the original: the earliest published of the group (ties: first seen).
+
+        Returns the MinHash signature to store (originals only), and (old original, kind) when this
+        article, published earlier, takes over as the group's original.
+        """
+        mh = None
         first = self.store.first_with_content(article.content_hash)
         if first is not None:
-            article.copy_of, article.copy_kind = self._root(first), "exact"
-            return None
-        mh = dedup.minhash(article.text)
-        match = self.index.match(mh)
-        if match is not None:
-            article.copy_of, article.copy_kind = self._root(match[0]), "near"
-            return None
-        self.index.add(article.id, mh)
-        return dedup.signature_bytes(mh)
+            root, kind = self._root(first), "exact"
+        else:
+            mh = dedup.minhash(article.text)
+            match = self.index.match(mh)
+            if match is None:
+                self.index.add(article.id, mh)
+                return dedup.signature_bytes(mh), None
+            root, kind = self._root(match[0]), "near"
+        original = self.store.get(root)
+        if original and _earlier(article.published, original.published):
+            mh = mh or dedup.minhash(article.text)
+            self.index.add(article.id, mh)
+            return dedup.signature_bytes(mh), (root, kind)
+        article.copy_of, article.copy_kind = root, kind
+        return None, None
 
     def _root(self, article_id: str) -> str:
         original = self.store.get(article_id)
         return original.copy_of or article_id if original else article_id
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """Whether date a is surely before b; a date-only value (midnight) is compared by day alone."""
+    if a is None or b is None:
+        return False
+    if a.endswith("T00:00:00Z") or b.endswith("T00:00:00Z"):
+        return a[:10] < b[:10]
+    return a < b
 
 
 def build_article(item: RawItem) -> Article:
@@ -143,7 +175,9 @@ def build_article(item: RawItem) -> Article:
     if not cleaned.strip():
         raise InputError("no article text left after removing boilerplate")
     url = _str(fields.get("url"))
-    outlet = _str(fields.get("outlet")) or meta.outlet_from_url(url) or UNKNOWN_OUTLET
+    host = meta.outlet_from_url(url)
+    stated = _str(fields.get("outlet"))
+    outlet = stated or _str(fields.get("outlet_hint")) or host or UNKNOWN_OUTLET
     chash = identity.content_hash(cleaned)
     return Article(
         id=identity.article_id(chash, outlet, url),
@@ -159,6 +193,8 @@ def build_article(item: RawItem) -> Article:
         external_id=_str(fields.get("id")),
         story_id=_str(fields.get("story_id")),
         content_hash=chash,
+        host=host,
+        outlet_inferred=stated is None,
     )
 
 
@@ -194,6 +230,7 @@ def ingest(
                 on_outcome(outcome)
             if on_unit and unit is not None:
                 on_unit(unit, len(units))
+    store.harmonise_outlets()
     store.finish_run(run_id, dict(report.counts))
     return report
 

@@ -52,7 +52,7 @@ def _entry_item(entry: Any, where: str, outlet: str | None, fetcher: Fetcher | N
         "url": entry.get("link"),
         "published": entry.get("published") or entry.get("updated"),
         "author": entry.get("author"),
-        "outlet": outlet,
+        "outlet_hint": outlet,  # a feed's title names the feed, not always the outlet
     }
     meta = {k: v for k, v in meta.items() if v}
     wants_page = follow == "always" or (follow == "auto" and len(content) < FULL_TEXT_CHARS)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from typing import Any
 
@@ -13,6 +14,14 @@ log = logging.getLogger(__name__)
 
 DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 MIN_TEXT_CHARS = 80
+# Publication timestamps stated in the page's metadata; htmldate keeps only the day, these keep the time.
+PUBLISHED_PATTERNS = [
+    re.compile(r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
+               r"""datePublished|pubdate|publishdate)["'][^>]*content=["']([^"']+)["']""", re.IGNORECASE),
+    re.compile(r"""<meta[^>]+content=["']([^"']+)["'][^>]*(?:property|name|itemprop)=["']"""
+               r"""(?:article:published_time|og:published_time|datePublished)["']""", re.IGNORECASE),
+    re.compile(r'"datePublished"\s*:\s*"([^"]+)"'),
+]
 
 
 def extract_html(page: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
@@ -35,7 +44,18 @@ def extract_html(page: str, url: str | None = None) -> tuple[str, dict[str, Any]
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise InputError("no article text found in the page (navigation or boilerplate only?)")
-    return text, _metadata(doc)
+    meta = _metadata(doc)
+    if stated := stated_published(page):
+        meta["published"] = stated
+    return text, meta
+
+
+def stated_published(page: str) -> str | None:
+    """The publication timestamp a page states in its metadata (meta tags, JSON-LD), if any."""
+    for pattern in PUBLISHED_PATTERNS:
+        if match := pattern.search(page):
+            return match.group(1).strip()
+    return None
 
 
 def _metadata(doc: Any) -> dict[str, Any]:
@@ -45,4 +65,6 @@ def _metadata(doc: Any) -> dict[str, Any]:
         value = getattr(doc, attr, None)
         if value:
             meta[key] = value
+    if "." in meta.get("outlet", "") and " " not in meta["outlet"]:
+        meta["outlet_hint"] = meta.pop("outlet")  # a domain name trafilatura guessed, not a stated site name
     return meta

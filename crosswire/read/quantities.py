@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -50,74 +51,104 @@ if TYPE_CHECKING:
 
 # --- lexicon -----------------------------------------------------------------------------------------
 
+
+def _words(spaced: str) -> list[str]:
+    """Words of a whitespace-separated list (keeps the word lists below short)."""
+    return spaced.split()
+
+
+def _invert(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """``{normal: (spellings...)}`` → ``{spelling: normal}``."""
+    return {spelling: normal for normal, spellings in groups.items() for spelling in spellings}
+
+
 ONES: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split()
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        )
     )
 }
 TENS: dict[str, int] = {
-    w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+    w: 10 * i for i, w in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety"), start=2)
 }
 ARTICLE_VALUES: dict[str, Decimal] = {"a": Decimal(1), "an": Decimal(1), "half a": Decimal("0.5")}
-SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "dozen": 12,
-}
-ABBR_SCALES: dict[str, int] = {"k": 10**3, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+SCALES |= {"trillion": 10**12, "dozen": 12}
+ABBR_SCALES: dict[str, int] = {"k": 10**3, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
 CURRENCY_ONLY_SCALES: dict[str, int] = {"m": 10**6}  # "$5m" is money; a bare "100m" is metres
-VAGUE_VALUES: dict[str, int] = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "millions": 2 * 10**6, "billions": 2 * 10**9,
-}
+VAGUE_VALUES: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+VAGUE_VALUES |= {"millions": 2 * 10**6, "billions": 2 * 10**9}
 VAGUE_MULTIPLIERS: dict[str, int] = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100}
 FEW_WORDS = ("several", "a few", "a couple of", "a handful of", "many")  # + a scale word: "several hundred"
 FRACTIONS: dict[str, int] = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
-QUALIFIERS: dict[str, str] = {
-    "more than": "more than", "over": "more than", "well over": "more than", "just over": "more than",
-    "upwards of": "more than", "in excess of": "more than", "greater than": "more than",
-    "above": "more than", "well above": "more than", "exceeding": "more than", "slightly more than": "more than",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
-    "not less than": "at least", "a minimum of": "at least",
-    "at most": "at most", "no more than": "at most", "not more than": "at most", "a maximum of": "at most",
-    "up to": "up to", "as many as": "up to", "as much as": "up to",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "just below": "nearly", "just shy of": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "circa": "about", "an approximate": "about",
-}
+QUALIFIERS: dict[str, str] = _invert(
+    {
+        "more than": (
+            "more than", "over", "well over", "just over", "upwards of", "in excess of", "greater than",
+            "above", "well above", "exceeding", "slightly more than",
+        ),
+        "less than": ("less than", "fewer than", "under", "below"),
+        "at least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+        "at most": ("at most", "no more than", "not more than", "a maximum of"),
+        "up to": ("up to", "as many as", "as much as"),
+        "nearly": ("nearly", "almost", "close to", "just under", "just below", "just shy of"),
+        "about": (
+            "about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa",
+            "an approximate",
+        ),
+    }
+)  # fmt: skip
 LOWER_BOUND_QUALIFIERS = frozenset({"more than", "at least"})
 UPPER_BOUND_QUALIFIERS = frozenset({"less than", "at most", "up to"})
 APPROX_QUALIFIERS = frozenset({"about", "nearly"})
 
-CURRENCY_SIGNS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "us $": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-    "a$": "AUD", "c$": "CAD", "¥": "JPY",
-}
-CURRENCY_WORDS: dict[str, str] = {
-    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY",
-}
-UNITS: dict[str, str] = {
-    "%": "%", "percent": "%", "per cent": "%", "pct": "%",
-    "percentage points": "pp", "percentage point": "pp",
-    "km2": "km2", "sq km": "km2", "sq. km": "km2", "square kilometres": "km2", "square kilometers": "km2",
-    "square miles": "mi2", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph",
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
-    "feet": "ft", "foot": "ft", "ft": "ft", "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg",
-    "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t", "hectares": "ha", "acres": "acre",
-}
+CURRENCY_SIGNS: dict[str, str] = _invert(
+    {
+        "USD": ("$", "us$", "us $", "usd"), "EUR": ("€", "eur"), "GBP": ("£", "gbp"),
+        "AUD": ("a$",), "CAD": ("c$",), "JPY": ("¥",),
+    }
+)  # fmt: skip
+CURRENCY_WORDS: dict[str, str] = _invert(
+    {
+        "USD": ("dollars", "us dollars", "u.s. dollars"), "EUR": ("euros", "euro"),
+        "GBP": ("pounds sterling",), "RUB": ("rubles", "roubles"), "CNY": ("yuan",), "JPY": ("yen",),
+    }
+)  # fmt: skip
+UNITS: dict[str, str] = _invert(
+    {
+        "%": ("%", "percent", "per cent", "pct"),
+        "pp": ("percentage points", "percentage point"),
+        "km2": ("km2", "sq km", "sq. km", "square kilometres", "square kilometers"),
+        "mi2": ("square miles",),
+        "km/h": ("km/h", "kph", "kmh"),
+        "mph": ("mph",),
+        "km": ("km", "kilometres", "kilometers", "kilometre", "kilometer"),
+        "mi": ("miles", "mile"),
+        "m": ("m", "metres", "meters", "metre", "meter"),
+        "ft": ("ft", "feet", "foot"),
+        "kg": ("kg", "kilograms", "kilogram", "kilos"),
+        "t": ("tonnes", "tonne", "tons", "ton", "metric tons"),
+        "ha": ("hectares",),
+        "acre": ("acres",),
+    }
+)
 GLUED_UNITS = ("km/h", "km2", "kmh", "kph", "mph", "km", "kg", "%")  # written against the digits: "20km"
 COMPOUND_UNITS = frozenset(
-    "second minute hour day night week month year decade mile kilometre kilometer km metre meter foot "
-    "storey story member seat man strong point page vote ton tonne".split()
+    _words(
+        "second minute hour day night week month year decade mile kilometre kilometer km metre meter foot "
+        "storey story member seat man point page vote ton tonne"
+    )
 )
-PER_WORDS: dict[str, str] = {
-    "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "yearly": "year",
-    "annually": "year", "hourly": "hour", "per annum": "year", "a year": "year",
-}
+PER_WORDS: dict[str, str] = _invert(
+    {
+        "day": ("daily",), "night": ("nightly",), "week": ("weekly",), "month": ("monthly",),
+        "year": ("yearly", "annually", "per annum", "a year"), "hour": ("hourly",),
+    }
+)  # fmt: skip
 TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries"
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -133,32 +164,38 @@ LABEL_WORDS = (
 
 # Words that end a counted noun phrase (function words, common verbs, calendar words).
 NP_STOPWORDS = frozenset(
-    """a an the of in on at to for from by with without into onto over under about after before during
-    since until and or but nor so yet as than that which who whom whose what when where while if because
-    per each every more less fewer most least is are was were be been being am has have had having do does
-    did will would shall should can could may might must not no also only just even still all both some any
-    many much other another such said says say told according it its they them their he him his she her we
-    us our you your i me my this these those there here then now ago later earlier yesterday today
-    tomorrow last next including among across near against toward towards through within via like unlike
-    away out up down off back again too very fled left lost fell rose took went came made got gave held
-    met ran won hit struck shot fought brought built sent spent put set cut kept led paid sold stood found
-    flew drew began became saw knew grew remain live die flee face need return stay
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july
-    august september october november december""".split()
+    _words(
+        """a an the of in on at to for from by with without into onto over under about after before during
+        since until and or but nor so yet as than that which who whom whose what when where while if because
+        per each every more less fewer most least is are was were be been being am has have had having do
+        does did will would shall should can could may might must not no also only just even still all both
+        some any many much other another such said says say told according it its they them their he him
+        his she her we us our you your i me my this these those there here then now ago later earlier others
+        yesterday today tomorrow last next including among across near against toward towards through within
+        via like unlike away out up down off back again too very fled left lost fell rose took went came
+        made got gave held met ran won hit struck shot fought brought built sent spent put set cut kept led
+        paid sold stood found flew drew began became saw knew grew remain live die flee face need return
+        stay monday tuesday wednesday thursday friday saturday sunday january february march april june
+        july august september october november december"""
+    )
 )
-IRREGULAR_PLURALS: dict[str, str] = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
-    "police": "police", "personnel": "personnel", "staff": "staff", "aircraft": "aircraft",
-    "cattle": "cattle", "sheep": "sheep", "fish": "fish", "dead": "dead", "wounded": "wounded",
-    "injured": "injured", "feet": "foot", "militia": "militia", "crew": "crew", "livestock": "livestock",
+IRREGULAR_PLURALS: dict[str, str] = {"people": "person", "persons": "person", "men": "man", "women": "woman"}
+IRREGULAR_PLURALS |= {"children": "child", "feet": "foot"}
+IRREGULAR_PLURALS |= {  # collective or invariable nouns: counted as they are, may modify ("crew members")
+    w: w
+    for w in _words(
+        "police personnel staff aircraft cattle sheep fish dead wounded injured militia crew livestock"
+    )
 }
 NOT_PLURAL = frozenset(
-    """news series species means gas bus chaos status analysis crisis isis hamas this its his has was is
-    as us thus plus versus bias atlas lens whereas perhaps always sometimes afterwards towards besides
-    across politics physics economics""".split()
+    _words(
+        """news series species means gas bus chaos status analysis crisis isis hamas this its his has was is
+        as us thus plus versus bias atlas lens whereas perhaps always sometimes afterwards towards besides
+        across politics physics economics"""
+    )
 )
-LY_NOUNS = frozenset("family ally assembly supply rally reply anomaly monopoly italy july".split())
-ING_NOUNS = frozenset("building meeting housing training bombing killing shooting offering evening".split())
+LY_NOUNS = frozenset(_words("family ally assembly supply rally reply anomaly monopoly italy july"))
+ING_NOUNS = frozenset(_words("building meeting housing training bombing killing shooting offering evening"))
 
 MAX_NP_WORDS = 4
 LEFT_WINDOW = 40  # characters searched left of a number for currency, qualifier, "between", "from"
@@ -169,9 +206,9 @@ ROUND_UNIT = 1000
 # --- patterns ----------------------------------------------------------------------------------------
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace."""
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
@@ -215,6 +252,7 @@ FROM_LEFT_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 AGED_LEFT_RE = re.compile(r"\baged\s+$", re.IGNORECASE)
 DATE_LEFT_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 LABEL_LEFT_RE = re.compile(rf"(?:\b(?:{LABEL_WORDS})\s+|#\s*)$")
+ONE_OF_RE = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
 SKIP_ONE_LEFT_RE = re.compile(r"\b(?:no|the|each|any|every|this|that|which)\s+$", re.IGNORECASE)
 DATE_RIGHT_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
 TIME_RIGHT_RE = re.compile(
@@ -226,7 +264,7 @@ OR_MORE_RE = re.compile(r"\s+or\s+(?P<dir>more|over|greater|fewer|less|under)\b|
 UNIT_RE = re.compile(rf"\s?(?P<u>{_alt(UNITS)})(?![\w/])", re.IGNORECASE)
 CURRENCY_WORD_RE = re.compile(rf"\s+(?P<c>{_alt(CURRENCY_WORDS)})\b", re.IGNORECASE)
 COMPOUND_RE = re.compile(rf"-(?P<w>{_alt(COMPOUND_UNITS)})s?(?P<old>-old)?\b", re.IGNORECASE)
-OF_RE = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?", re.I)
+OF_RE = re.compile(r"\s+of(?:\s+(?:the|these|those|its|their|his|her|our|all))?(?=\s)", re.IGNORECASE)
 NP_WORD_RE = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9]+)*)(?![\w'’-])")
 _PER_UNITS = "day|night|week|month|year|hour|minute|second"
 PER_RE = re.compile(
@@ -265,7 +303,7 @@ class _Number:
     end: int
     value: Decimal
     kind: str  # "digits", "words", "vague", "fraction"
-    scaled: bool
+    factor: int  # product of the scale words after the core (1 when none)
     glued: str | None = None  # a unit glued to digits ("20km", "12%")
 
 
@@ -285,6 +323,7 @@ class _Draft:
     per: str | None = None
     approximate: bool = False
     change_from: _Number | None = None  # "from 20 to 25": the first point of a change
+    glued: str | None = None  # a unit glued to the last number
 
 
 # --- numbers -----------------------------------------------------------------------------------------
@@ -327,7 +366,7 @@ def _core_value(m: re.Match[str]) -> tuple[Decimal, str]:
 
 
 def _scale_after(text: str, pos: int) -> tuple[int, int]:
-    """Product of scale words right after ``pos`` ("million", "hundred thousand", " bn"), and where they end."""
+    """Product of the scale words right after ``pos`` ("million", "hundred thousand"), and their end."""
     m = SCALE_RE.match(text, pos)
     if not m:
         return 1, pos
@@ -337,17 +376,24 @@ def _scale_after(text: str, pos: int) -> tuple[int, int]:
     return factor, m.end()
 
 
+def _glued_scale(text: str, m: re.Match[str]) -> int:
+    """Scale of an abbreviation glued to digits: ``2.3bn``; ``5m`` only after a currency sign."""
+    glued = (m.groupdict().get("glued") or "").lower()
+    if glued in CURRENCY_ONLY_SCALES and CURRENCY_LEFT_RE.search(_left(text, m.start())):
+        return CURRENCY_ONLY_SCALES[glued]
+    return ABBR_SCALES.get(glued, 1)
+
+
 def _number(text: str, m: re.Match[str]) -> _Number:
     """A core with its scale applied; glued abbreviations (``bn``, ``k``) count as scales."""
     value, kind = _core_value(m)
     glued = m.groupdict().get("glued")
-    end = m.end()
-    factor = 1
-    if glued and glued.lower() in ABBR_SCALES:
-        factor, glued = ABBR_SCALES[glued.lower()], None
+    end, factor = m.end(), _glued_scale(text, m)
+    if factor != 1:
+        glued = None
     elif not glued and kind in ("digits", "words"):
         factor, end = _scale_after(text, end)
-    return _Number(m.start(), end, value * factor, kind, factor != 1, glued)
+    return _Number(m.start(), end, value * factor, kind, factor, glued)
 
 
 # --- left and right context --------------------------------------------------------------------------
@@ -381,14 +427,14 @@ def _left_match(pattern: re.Pattern[str], text: str, pos: int) -> int | None:
     return pos - (len(left) - m.start()) if m else None
 
 
-def _is_excluded(text: str, first: _Number, last: _Number, currency: str | None) -> bool:
+def _is_excluded(text: str, first: _Number, end: int, currency: str | None) -> bool:
     """Years, dates, clock times, labels and codes: numbers that are not quantities."""
     raw = text[first.start : first.end]
     if first.kind == "digits" and LEADING_ZERO_RE.match(raw):
         return True
     if DATE_LEFT_RE.search(_left(text, first.start)) or LABEL_LEFT_RE.search(_left(text, first.start)):
         return True
-    if DATE_RIGHT_RE.match(text, last.end) or TIME_RIGHT_RE.match(text, last.end):
+    if DATE_RIGHT_RE.match(text, end) or TIME_RIGHT_RE.match(text, end):
         return True
     return currency is None and _is_year(text, first)
 
@@ -417,7 +463,7 @@ def _second_number(text: str, first: _Number) -> tuple[_Number, str, str | None]
     if not m or m.group("vague") or m.group("fraction"):
         return None
     word = (sep.group("word") or "-").lower()
-    if word == "-" and not (first.kind == m.group("digits") is not None and m.group("digits")):
+    if word == "-" and (first.kind != "digits" or not m.group("digits")):
         return None
     code = CURRENCY_SIGNS.get(cur.group(0).lower()) if cur else None
     return _number(text, m), word, code
@@ -425,27 +471,15 @@ def _second_number(text: str, first: _Number) -> tuple[_Number, str, str | None]
 
 def _spread_scale(first: _Number, second: _Number) -> _Number:
     """``20 to 25 million``: the second number's scale applies to an unscaled first."""
-    if first.scaled or not second.scaled:
+    if first.factor != 1 or second.factor == 1:
         return first
-    factor = second.value / (second.value.normalize() if False else _unscaled(second))
-    scaled = first.value * factor
-    return replace(first, value=scaled, scaled=True) if scaled <= second.value else first
-
-
-def _unscaled(num: _Number) -> Decimal:
-    """The value of ``num`` before its scale words (``25`` for ``25 million``)."""
-    for factor in sorted(set(SCALES.values()) | set(ABBR_SCALES.values()), reverse=True):
-        candidate = num.value / factor
-        if candidate < 1000 and candidate == candidate.to_integral_value() or candidate < 1:
-            continue
-        if candidate < 1000:
-            return candidate
-    return num.value
+    scaled = first.value * second.factor
+    return replace(first, value=scaled, factor=second.factor) if scaled <= second.value else first
 
 
 def _draft(text: str, first: _Number) -> _Draft | None:
     """A draft for ``first``, joined with a range's second half where there is one."""
-    draft = _Draft(first.start, first.end, first.value, first.value, first.kind)
+    draft = _Draft(first.start, first.end, first.value, first.value, first.kind, glued=first.glued)
     second = _second_number(text, first)
     if second is None:
         return draft
@@ -455,10 +489,11 @@ def _draft(text: str, first: _Number) -> _Draft | None:
         return draft
     first = _spread_scale(first, num2)
     if word == "to" and from_start is not None:
-        return _Draft(num2.start, num2.end, num2.value, num2.value, num2.kind, change_from=first)
+        point = num2.value
+        return _Draft(num2.start, num2.end, point, point, num2.kind, change_from=first, glued=num2.glued)
     if num2.value <= first.value:
         return None if word == "-" else draft
-    return _Draft(first.start, num2.end, first.value, num2.value, first.kind)
+    return _Draft(first.start, num2.end, first.value, num2.value, first.kind, glued=num2.glued)
 
 
 # --- the counted noun phrase -------------------------------------------------------------------------
@@ -467,9 +502,8 @@ def _draft(text: str, first: _Number) -> _Draft | None:
 def _looks_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return True
-    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) and (
-        word not in NOT_PLURAL
-    )
+    regular = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+    return regular and len(word) > 2 and word not in NOT_PLURAL
 
 
 def _ends_np(word: str, index: int) -> bool:
@@ -491,7 +525,7 @@ def _counted_phrase(text: str, pos: int, singular: bool) -> tuple[str, int] | No
         if not m or _ends_np(m.group("w").lower(), index):
             break
         word, capital = m.group("w").lower(), m.group("w")[0].isupper()
-        plural = _looks_plural(word) and not capital
+        plural = _looks_plural(word) and not capital and IRREGULAR_PLURALS.get(word) != word
         if singular and plural and head is not None:
             break
         head, end = word, m.end()
@@ -503,10 +537,10 @@ def _counted_phrase(text: str, pos: int, singular: bool) -> tuple[str, int] | No
 # --- the right side ----------------------------------------------------------------------------------
 
 
-def _unit_right(text: str, draft: _Draft, glued: str | None) -> None:
+def _unit_right(text: str, draft: _Draft) -> None:
     """A unit after the number (or glued to it), a currency word, or a hyphen compound."""
-    if glued:
-        draft.unit = UNITS.get(glued.lower())
+    if draft.glued:
+        draft.unit = UNITS.get(draft.glued.lower())
         return
     for pattern in (UNIT_RE, CURRENCY_WORD_RE, COMPOUND_RE):
         m = pattern.match(text, draft.end)
@@ -566,7 +600,7 @@ def _per_right(text: str, draft: _Draft) -> None:
 # --- assembling --------------------------------------------------------------------------------------
 
 
-def _complete(text: str, draft: _Draft, glued: str | None) -> _Draft:
+def _complete(text: str, draft: _Draft) -> _Draft:
     """Widen a draft left (currency, qualifier, between) and right (unit, counted, rate)."""
     draft.currency, draft.start = _currency_left(text, draft.start)
     draft.qualifier, draft.start = _qualifier_left(text, draft.start)
@@ -574,7 +608,7 @@ def _complete(text: str, draft: _Draft, glued: str | None) -> _Draft:
     if between is not None and draft.high != draft.low:
         draft.start = between
     _bounds_right(text, draft)
-    _unit_right(text, draft, glued)
+    _unit_right(text, draft)
     _counted_right(text, draft)
     _per_right(text, draft)
     if draft.kind == "fraction":
@@ -626,9 +660,9 @@ def _change_start(text: str, draft: _Draft, article_id: str) -> Quantity:
 
 def _is_lonely_one(text: str, draft: _Draft, first: _Number) -> bool:
     """``one`` that counts nothing, or ``no one`` / ``the one`` / ``one of``: not a quantity."""
-    if first.kind != "words" or first.value != 1 or first.scaled or draft.high != 1:
+    if first.kind != "words" or first.value != 1 or first.factor != 1 or draft.high != 1:
         return False
-    if re.match(r"\s+(?:of|another)\b", text[draft.end :]) or SKIP_ONE_LEFT_RE.search(_left(text, first.start)):
+    if ONE_OF_RE.match(text, draft.end) or SKIP_ONE_LEFT_RE.search(_left(text, first.start)):
         return True
     return draft.counted is None and draft.unit is None
 
@@ -642,14 +676,9 @@ def _at(text: str, m: re.Match[str], article_id: str) -> tuple[list[Quantity], i
     last_end = draft.end
     if AGO_RIGHT_RE.match(text, draft.end):
         return [], last_end
-    glued = first.glued if draft.end == first.end else None
-    currency_guess = _currency_left(text, first.start)[0]
-    last = _Number(draft.start, draft.end, draft.high, draft.kind, False)
-    if _is_excluded(text, first, last, currency_guess):
+    if _is_excluded(text, first, draft.end, _currency_left(text, first.start)[0]):
         return [], last_end
-    if currency_guess is None and glued == "m":  # "100m" without a currency: metres
-        glued = "m"
-    draft = _complete(text, draft, glued)
+    draft = _complete(text, draft)
     if _is_lonely_one(text, draft, first):
         return [], last_end
     found = [_change_start(text, draft, article_id)] if draft.change_from else []
@@ -687,7 +716,8 @@ def _refine_with_doc(q: Quantity, doc: Doc, text: str) -> Quantity:
     while head.dep_ in NUMBER_DEPS and head.head.like_num and head.head.i != head.i:
         head = head.head
     noun = head.head
-    if head.dep_ != "nummod" or noun.pos_ not in COUNTED_POS or noun.i < head.i or noun.i - head.i > MAX_NP_WORDS:
+    near = head.i < noun.i <= head.i + MAX_NP_WORDS
+    if head.dep_ != "nummod" or noun.pos_ not in COUNTED_POS or not near:
         return q
     end = max(q.span.end, noun.idx + len(noun.text))
     return replace(q, counted=noun.text.lower(), span=replace(q.span, end=end), text=text[q.span.start : end])

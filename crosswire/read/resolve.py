@@ -41,6 +41,8 @@ from crosswire.read.aliases import (
 from crosswire.read.entities import Mention
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 DOMINANT_SHARE = 0.75  # "the president" joins the story's entity holding ≥ 75 % of "President X" mentions
 
 
@@ -101,6 +103,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], groups: dict[str, str
         _link_short_forms(uf, members)
         _link_acronyms(uf, members)
         _link_descriptions(uf, group, members)
+        _link_pronouns(uf, members)
     return _build(uf, views)
 
 
@@ -132,7 +135,7 @@ def _view(m: Mention, group: str) -> _View:
     text = normalise(m.surface)
     if not text or text in PRONOUNS or m.head in PRONOUNS:
         return _View(m, group, "pronoun", "", person)
-    return _View(m, group, "description", description_key(group, m.surface, m.head), person)
+    return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
 
 
 def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
@@ -141,7 +144,7 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
         return _View(m, group, "name", "T:" + canonical, person)
     key = name_key(name, person=person)
     if not key:
-        return _View(m, group, "description", description_key(group, m.surface, m.head), person)
+        return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
     if is_acronym(name.strip()):
         return _View(m, group, "acronym", "N:" + key, person)
     if " " in key:
@@ -151,12 +154,12 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
     return _View(m, group, "single", "N:" + key, person)
 
 
-def description_key(group: str, surface: str, head: str = "") -> str:
+def description_key(scope: str, surface: str, head: str = "") -> str:
     """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army")."""
     words = normalise(surface).split()
     head = head or _singular(words[-1] if words else "")
     proper = sorted({normalise(w) for w in surface.split()[1:] if w[:1].isupper() and normalise(w)} - {head})
-    return f"D:{group}:{' '.join([*proper, head])}"
+    return f"D:{scope}:{' '.join([*proper, head])}"
 
 
 def _singular(text: str) -> str:
@@ -234,19 +237,49 @@ def _link_acronyms(uf: _UnionFind, members: list[_View]) -> None:
 
 
 def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None:
-    """``the Kremlin spokesman`` → the one entity of the story titled so ("Kremlin spokesman Dmitry Peskov")."""
-    bearers: dict[str, list[str]] = defaultdict(list)
+    """``the Kremlin spokesman`` → the entity that bears that title or apposition: first in the same
+    article, else in the story (if one entity dominates); else the same description elsewhere in the story."""
+    in_article: dict[str, list[str]] = defaultdict(list)
+    in_group: dict[str, list[str]] = defaultdict(list)
     for v in members:
         if v.role in {"description", "pronoun"}:
             continue
         for role in _roles_of(v.mention):
-            for key in _role_keys(group, role):
-                bearers[key].append(v.key)
+            for key in _role_keys(v.mention.span.article_id, role):
+                in_article[key].append(v.key)
+                in_group[_rescope(key, group)].append(v.key)
     for v in members:
-        if v.role == "description" and bearers.get(v.key):
-            root = _dominant_root(uf, bearers[v.key])
-            if root is not None:
-                uf.union(v.key, root)
+        if v.role != "description":
+            continue
+        root = _dominant_root(uf, in_article[v.key]) if in_article.get(v.key) else None
+        story_key = _rescope(v.key, group)
+        if root is None and in_group.get(story_key):
+            root = _dominant_root(uf, in_group[story_key])
+        uf.union(v.key, root or story_key)
+
+
+def _rescope(key: str, scope: str) -> str:
+    kind, _, rest = key.split(":", 2)
+    return f"{kind}:{scope}:{rest}"
+
+
+def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
+    """he/she/his/her → the nearest preceding person mention of the article; who/which → the mention
+    right before. Other pronouns (it, they, we) stay singletons."""
+    by_article: dict[str, list[_View]] = defaultdict(list)
+    for v in members:
+        by_article[v.mention.span.article_id].append(v)
+    for views in by_article.values():
+        views.sort(key=lambda v: (v.mention.span.start, v.mention.span.end))
+        for i, v in enumerate(views):
+            word = normalise(v.mention.surface)
+            if v.role != "pronoun" or word not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+                continue
+            earlier = [w for w in views[:i] if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start]
+            if word in PERSONAL_PRONOUNS:
+                earlier = [w for w in earlier if w.person]
+            if earlier:
+                uf.union(_node(v.mention), earlier[-1].key)
 
 
 def _dominant_root(uf: _UnionFind, keys: list[str]) -> str | None:

@@ -39,7 +39,9 @@ def now_iso() -> str:
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:
-    return Article(**{name: row[name] for name in ARTICLE_COLUMNS})
+    article = Article(**{name: row[name] for name in ARTICLE_COLUMNS})
+    article.outlet_inferred = bool(article.outlet_inferred)
+    return article
 
 
 class Store:
@@ -108,6 +110,27 @@ class Store:
         )
         if signature is not None:
             self.db.execute("INSERT INTO minhashes VALUES (?, ?)", (article.id, signature))
+
+    def learn_outlet(self, host: str, outlet: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO outlet_hosts VALUES (?, ?)", (host, outlet))
+
+    def outlet_for_host(self, host: str) -> str | None:
+        row = self.db.execute("SELECT outlet FROM outlet_hosts WHERE host = ?", (host,)).fetchone()
+        return row[0] if row else None
+
+    def harmonise_outlets(self) -> int:
+        """Give articles whose outlet was guessed the name their host's other articles state."""
+        cur = self.db.execute(
+            """UPDATE articles SET outlet = (SELECT outlet FROM outlet_hosts h WHERE h.host = articles.host)
+               WHERE outlet_inferred AND host IN (SELECT host FROM outlet_hosts)
+               AND outlet != (SELECT outlet FROM outlet_hosts h WHERE h.host = articles.host)"""
+        )
+        return cur.rowcount
+
+    def make_original(self, article_id: str, old_root: str, kind: str) -> None:
+        """``article_id`` (published earlier) becomes the original of ``old_root``'s copy group."""
+        self.db.execute("UPDATE articles SET copy_of = ? WHERE copy_of = ?", (article_id, old_root))
+        self.db.execute("UPDATE articles SET copy_of = ?, copy_kind = ? WHERE id = ?", (article_id, kind, old_root))
 
     def get(self, article_id: str) -> Article | None:
         """An article by id or by a unique id prefix."""

@@ -100,6 +100,19 @@ def m002_fts() -> str:
     )
 
 
+@migration
+def m003_outlet_hosts() -> str:
+    return """
+        ALTER TABLE articles ADD COLUMN host TEXT;
+        ALTER TABLE articles ADD COLUMN outlet_inferred INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX articles_host ON articles(host);
+        CREATE TABLE outlet_hosts (         -- outlet names stated by the sources, per URL host
+            host TEXT PRIMARY KEY,
+            outlet TEXT NOT NULL
+        );
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 
