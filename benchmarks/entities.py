@@ -1,7 +1,7 @@
 """Cross-document entity coreference on gold mentions: crosswire's resolver vs exact-string, same run.
 
-    .venv/bin/python benchmarks/entities.py                      # both datasets
-    .venv/bin/python benchmarks/entities.py --dataset ecbplus --limit 5   # first 5 topics
+.venv/bin/python benchmarks/entities.py                      # both datasets
+.venv/bin/python benchmarks/entities.py --dataset ecbplus --limit 5   # first 5 topics
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from crosswire.eval.entity_chains import DATASETS
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--dataset", choices=DATASETS, action="append", help="default: all")
     parser.add_argument("--limit", type=int, default=None, help="first N topics only")
     args = parser.parse_args()
@@ -22,7 +24,9 @@ def main() -> None:
     started = time.perf_counter()
     for dataset in args.dataset or DATASETS:
         rows.extend(evaluate_entities(dataset, limit=args.limit))
-    print("setting: gold mentions, resolution within topic (groups = topic); CoNLL F1 = mean(MUC, B3, CEAF-e)")
+    print(
+        "setting: gold mentions, resolution within topic (groups = topic); CoNLL F1 = mean(MUC, B3, CEAF-e)"
+    )
     print(format_table(rows))
     print(f"{time.perf_counter() - started:.1f} s")
 

@@ -31,7 +31,8 @@ from crosswire.read.nlp import parse
 from crosswire.read.resolve import resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 SYSTEMS = ("exact-string", "crosswire")
 SUBSETS = ("all", "proper")
@@ -68,13 +69,24 @@ def evaluate_entities(dataset: str, limit: int | None = None) -> list[EvalRow]:
         keep = {r.mention.id for r in reads if subset == "all" or r.proper}
         gold = _restrict(key, keep)
         for system in SYSTEMS:
-            rows.append(EvalRow(dataset, subset, system, len(keep), len(gold), score(gold, _restrict(responses[system], keep))))
+            rows.append(
+                EvalRow(
+                    dataset,
+                    subset,
+                    system,
+                    len(keep),
+                    len(gold),
+                    score(gold, _restrict(responses[system], keep)),
+                )
+            )
     return rows
 
 
 def format_table(rows: Iterable[EvalRow]) -> str:
     """A plain-text table: dataset × subset × system × MUC/B3/CEAF-e/CoNLL F1."""
-    head = f"{'dataset':<10} {'mentions':<8} {'system':<13} {'n':>6} {'chains':>6}  MUC    B3     CEAF-e CoNLL"
+    head = (
+        f"{'dataset':<10} {'mentions':<8} {'system':<13} {'n':>6} {'chains':>6}  MUC    B3     CEAF-e CoNLL"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
         s = r.scores.as_row()
@@ -148,7 +160,9 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         return Mention(span_id, gold.text, "OTHER", via="gold"), False
     root = span.root
     name_range, kind = _name_in(span, root)
-    name, roles, aliases = "", (), ()
+    name = ""
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
     if name_range is not None:
         name = sdoc.text[name_range[0] : name_range[1]]
         prefix = sdoc.text[rel_start : name_range[0]].strip(" ,")
@@ -156,7 +170,16 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         same = [m for m in extracted if (m.span.start, m.span.end) == name_range]
         if same:
             roles, aliases = (*roles, *same[0].roles), same[0].aliases
-    mention = Mention(span_id, gold.text, kind, name=name, head=root.lemma_.lower(), aliases=aliases, roles=roles, via="gold")
+    mention = Mention(
+        span_id,
+        gold.text,
+        kind,
+        name=name,
+        head=root.lemma_.lower(),
+        aliases=aliases,
+        roles=roles,
+        via="gold",
+    )
     return mention, any(t.pos_ == "PROPN" for t in span)
 
 

@@ -7,10 +7,12 @@ that text, so mentions can be handed to the reader like any other span.
 - **NewsWCL50** (``newswcl50/cdcr_benchmark_format/dataset.conll``, all 10 topics): entity chains are those
   of types ACTOR, COUNTRY, GROUP, OBJECT (EVENT, ACTION and MISC are event-like and left out; the converter
   already dropped ACTOR-I). Chain ids are topic-prefixed, so the gold never links across topics. A span that
-  carries two chains (rare: "leaders at the highest levels" = Putin and Trump) is kept once, in its first chain.
-- **ECB+** (``ecbplus/ECB+/<topic>/*.xml``): entity markables are tags starting with HUMAN_PART, NON_HUMAN_PART,
-  LOC_ or TIME_; chains come from ``CROSS_DOC_COREF`` (id = its ``note``, the instance id, shared across the
-  documents of a topic), ``INTRA_DOC_COREF`` (one chain per relation), and unlinked markables are singletons.
+  carries two chains (rare: "leaders at the highest levels" = Putin and Trump) is kept once, in its first
+  chain.
+- **ECB+** (``ecbplus/ECB+/<topic>/*.xml``): entity markables are tags starting with HUMAN_PART,
+  NON_HUMAN_PART, LOC_ or TIME_; chains come from ``CROSS_DOC_COREF`` (id = its ``note``, the instance id,
+  shared across the documents of a topic), ``INTRA_DOC_COREF`` (one chain per relation), and unlinked
+  markables are singletons.
   By default only the sentences listed in ``ECBplus_coreference_sentences.csv`` count, as the corpus README
   asks (annotation outside them is partial).
 """
@@ -177,7 +179,9 @@ def _conll_bracket(
 
 def load_ecbplus(root: Path | None = None, *, selected_sentences_only: bool = True) -> list[GoldDocument]:
     root = _require(root or data_dir() / "ecbplus" / "ECB+")
-    selected = _ecb_selected(root.parent / "ECBplus_coreference_sentences.csv") if selected_sentences_only else None
+    selected = (
+        _ecb_selected(root.parent / "ECBplus_coreference_sentences.csv") if selected_sentences_only else None
+    )
     files = sorted(root.glob("*/*.xml"), key=lambda p: (_topic_order(p.parent.name), p.name))
     return [_ecb_doc(p, selected) for p in files]
 
@@ -199,8 +203,8 @@ def _ecb_doc(path: Path, selected: set[tuple[str, int]] | None) -> GoldDocument:
     topic = path.parent.name
     subtopic = f"{topic}_{'ecbplus' if doc_id.endswith('ecbplus') else 'ecb'}"
     doc = GoldDocument(doc_id, topic, subtopic, builder.text)
-    chains = _ecb_chains(tree, doc_id)
-    for m_id, (etype, anchors) in _ecb_markables(tree).items():
+    chains = _ecb_chains(tree.getroot(), doc_id)
+    for m_id, (etype, anchors) in _ecb_markables(tree.getroot()).items():
         spans = [tokens[t] for t in anchors if t in tokens]
         if not spans or (selected is not None and (doc_id, spans[0][2]) not in selected):
             continue
@@ -211,9 +215,9 @@ def _ecb_doc(path: Path, selected: set[tuple[str, int]] | None) -> GoldDocument:
     return doc
 
 
-def _ecb_markables(tree: ET.ElementTree) -> dict[str, tuple[str, list[str]]]:
+def _ecb_markables(root: ET.Element) -> dict[str, tuple[str, list[str]]]:
     out: dict[str, tuple[str, list[str]]] = {}
-    markables = tree.getroot().find("Markables")
+    markables = root.find("Markables")
     for el in markables if markables is not None else []:
         anchors = [a.get("t_id", "") for a in el.findall("token_anchor")]
         if anchors and el.tag.startswith(ECB_ENTITY_PREFIXES):
@@ -221,9 +225,9 @@ def _ecb_markables(tree: ET.ElementTree) -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def _ecb_chains(tree: ET.ElementTree, doc_id: str) -> dict[str, str]:
+def _ecb_chains(root: ET.Element, doc_id: str) -> dict[str, str]:
     chains: dict[str, str] = {}
-    relations = tree.getroot().find("Relations")
+    relations = root.find("Relations")
     for rel in relations if relations is not None else []:
         if rel.tag == "CROSS_DOC_COREF":
             chain = rel.get("note") or f"{doc_id}/cross/{rel.get('r_id')}"

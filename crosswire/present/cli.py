@@ -163,5 +163,43 @@ def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
         console.print(render.failures_table(rows))
 
 
+SAMPLE_FOLDERS = ("text", "html", "feeds", "jsonl", "broken")
+
+
+@app.command()
+def analyze(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs or feeds to analyse.")],
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option(help="Folder for the dossiers.")] = Path("out"),
+    offline: Annotated[bool, typer.Option("--offline", help="Never fetch from the network.")] = False,
+) -> None:
+    """The main job in one go: ingest, then show what came in."""
+    from crosswire.ingest.core import IngestSettings
+
+    with open_store(db) as store:
+        report = render.run_ingest(list(sources), store, IngestSettings(offline=offline), err, quiet=False)
+        console.print(render.ingest_table(report))
+        render.print_stats(console, store.stats())
+    if report.failed:
+        err.print(f"[yellow]{report.failed} item(s) failed[/]: see `crosswire failures`")
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option(help="Folder for the dossiers.")] = Path("out"),
+) -> None:
+    """Run the main job on the bundled sample corpus (samples/), offline."""
+    from crosswire.eval.paths import REPO_ROOT
+
+    folders = [str(REPO_ROOT / "samples" / name) for name in SAMPLE_FOLDERS]
+    try:
+        analyze(folders, db=db, out=out, offline=True)
+    except typer.Exit as exc:
+        if exc.exit_code != EXIT_PARTIAL:  # the samples include broken files on purpose
+            raise
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -27,6 +27,7 @@ content-word initials spell it (``Islamic State of Iraq and the Levant`` → ``i
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -38,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 from unidecode import unidecode
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 TABLE_PATH = Path(__file__).with_name("alias_table.json")
 
@@ -47,9 +49,10 @@ SAFE_TITLES: tuple[str, ...] = (
     "vice president", "prime minister", "foreign minister", "defense minister", "defence minister",
     "secretary of state", "sen", "senator", "rep", "gov", "mr", "mrs", "ms", "dr", "prof", "rev", "ayatollah",
 )  # fmt: skip
-# Also words of organisation and place names ("General Staff", "Justice Department"): stripped from persons only.
+# Also words of organisation names ("General Staff", "Justice Department"): stripped from persons only.
 PERSON_TITLES: tuple[str, ...] = (
-    "general", "gen", "colonel", "col", "lt", "lieutenant", "major", "maj", "capt", "captain", "sgt", "sergeant",
+    "general", "gen", "colonel", "col", "lt", "lieutenant", "major", "maj", "capt", "captain", "sgt",
+    "sergeant",
     "adm", "admiral", "pm", "chancellor", "king", "queen", "prince", "princess", "minister", "secretary",
     "representative", "governor", "mayor", "judge", "justice", "ambassador", "attorney general", "speaker",
     "chairman", "director", "spokesman", "spokeswoman", "spokesperson", "pope", "sheikh", "sheik", "imam",
@@ -60,9 +63,48 @@ DETERMINERS = ("the", "a", "an")
 ARTICLE_TOKENS = frozenset({"al", "el"})
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "du", "des", "to"})
 PRONOUNS = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours yourself he him his himself she her hers "
-    "herself it its itself they them their theirs themselves this that these those who whom whose which "
-    "one ones".split()
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "one",
+        "ones",
+    ]
 )
 
 _ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z.]{1,7}$")
@@ -191,9 +233,7 @@ def _table_raw() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def table_entries() -> tuple[TableEntry, ...]:
-    return tuple(
-        TableEntry(e["name"], e["kind"], tuple(e["aliases"])) for e in _table_raw()["entities"]
-    )
+    return tuple(TableEntry(e["name"], e["kind"], tuple(e["aliases"])) for e in _table_raw()["entities"])
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +276,9 @@ class LearnedAlias:
     how: str  # "parenthesis" | "aka" | "apposition" | "respectively"
 
 
-_AKA_RE = re.compile(r",?\s*\b(?:also known as|better known as|otherwise known as|known as|a\.k\.a\.|aka)\s+", re.I)
+_AKA_RE = re.compile(
+    r",?\s*\b(?:also known as|better known as|otherwise known as|known as|a\.k\.a\.|aka)\s+", re.I
+)
 _RESPECTIVELY_RE = re.compile(
     r"\b(?:referring to|meaning|i\.e\.,?)\s+(?P<a>[^,;]+?)\s+and\s+(?P<b>[^;]+?),\s*respectively", re.I
 )
@@ -302,7 +344,7 @@ def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
             continue
         head = _np_of(doc, tok.head)
         appos = _np_of(doc, tok)
-        if head is None or appos is None or head[0] < appos[1] and appos[0] < head[1]:
+        if head is None or appos is None or (head[0] < appos[1] and appos[0] < head[1]):
             continue
         yield LearnedAlias(head, appos, "apposition")
 
@@ -320,7 +362,7 @@ def _np_of(doc: Doc, token: Any) -> tuple[int, int] | None:
 
 
 def _respectively(doc: Doc) -> Iterator[LearnedAlias]:
-    """``... ISIL and Jabhat al-Nusra ..., referring to the Islamic State and X's affiliate, respectively``."""
+    """``ISIL and Jabhat al-Nusra ..., referring to the Islamic State and X's affiliate, respectively``."""
     for sent in doc.sents:
         for m in _RESPECTIVELY_RE.finditer(sent.text):
             cue = sent.start_char + m.start()
@@ -338,7 +380,7 @@ def _last_coordinated_entities(
     """The last "X and Y" of two names before ``before``: NER entities, else runs of proper nouns."""
     for chunks in ([_char_range(e) for e in sent.ents], _proper_runs(sent)):
         names = [c for c in chunks if c[1] <= before]
-        for first, second in reversed(list(zip(names, names[1:], strict=False))):
+        for first, second in reversed(list(itertools.pairwise(names))):
             if doc.text[first[1] : second[0]].strip(" ,").lower() in {"and", "or", "&"}:
                 return first, second
     return None
@@ -350,7 +392,9 @@ def _proper_runs(sent: SpacySpan) -> list[tuple[int, int]]:
     start: int | None = None
     end = 0
     for tok in sent:
-        inside = tok.pos_ == "PROPN" or (start is not None and (tok.text == "-" or tok.lower_ in ARTICLE_TOKENS))
+        inside = tok.pos_ == "PROPN" or (
+            start is not None and (tok.text == "-" or tok.lower_ in ARTICLE_TOKENS)
+        )
         if inside:
             start = tok.idx if start is None else start
             end = tok.idx + len(tok.text)

@@ -18,7 +18,8 @@ from crosswire.model import Span
 from crosswire.read.aliases import LearnedAlias, is_name_like, learn_aliases
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 ALIAS_MENTION_HOWS = frozenset({"parenthesis", "aka", "respectively"})
@@ -110,7 +111,9 @@ def _title_roles(ent: SpacySpan) -> tuple[str, ...]:
     return (words,) if words and not words.lower().startswith(("the ", "a ")) else ()
 
 
-def _apply_alias(doc: Doc, article_id: str, alias: LearnedAlias, by_range: dict[tuple[int, int], Mention]) -> None:
+def _apply_alias(
+    doc: Doc, article_id: str, alias: LearnedAlias, by_range: dict[tuple[int, int], Mention]
+) -> None:
     first = _find_or_make(doc, article_id, alias.first, by_range, alias.how)
     second = _find_or_make(doc, article_id, alias.second, by_range, alias.how)
     if first is None and second is None:

@@ -78,7 +78,7 @@ ARTICLE_VALUES: dict[str, Decimal] = {"a": Decimal(1), "an": Decimal(1), "half a
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 SCALES |= {"trillion": 10**12, "dozen": 12}
 ABBR_SCALES: dict[str, int] = {"k": 10**3, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12}
-CURRENCY_ONLY_SCALES: dict[str, int] = {"m": 10**6}  # "$5m" is money; a bare "100m" is metres
+MILLION_ABBR: dict[str, int] = {"m": 10**6}  # "$5m", "1.2m people"; but "a 100m sprint" is metres
 VAGUE_VALUES: dict[str, int] = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 VAGUE_VALUES |= {"millions": 2 * 10**6, "billions": 2 * 10**9}
 VAGUE_MULTIPLIERS: dict[str, int] = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100}
@@ -149,6 +149,7 @@ PER_WORDS: dict[str, str] = _invert(
         "year": ("yearly", "annually", "per annum", "a year"), "hour": ("hourly",),
     }
 )  # fmt: skip
+DURATION_NOUNS = frozenset(_words("second minute hour day night week weekend month year decade century"))
 TIME_UNITS = "seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries"
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -219,7 +220,7 @@ WORD_NUMBER = (
     rf"|(?:{_alt(ARTICLE_VALUES)})(?=[\s-]+(?:{_SCALE_WORDS})\b))"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_GLUED = _alt(list(GLUED_UNITS) + list(ABBR_SCALES) + list(CURRENCY_ONLY_SCALES))
+_GLUED = _alt(list(GLUED_UNITS) + list(ABBR_SCALES) + list(MILLION_ABBR))
 _DIGITS_CORE = rf"(?P<digits>{DIGITS})(?P<glued>{_GLUED})?(?![\w/]|[.,]\d|:\d)"
 VAGUE = (
     rf"(?:(?:{_alt(VAGUE_MULTIPLIERS)})\s+of\s+)?(?:{_alt(set(VAGUE_VALUES) - {'scores'})}|scores(?=\s+of\b))"
@@ -245,6 +246,7 @@ CORE_RE = _core_regex(guarded=True)
 ANCHORED_CORE_RE = _core_regex(guarded=False)
 SCALE_RE = re.compile(rf"(?:[\s-]+(?:{_SCALE_WORDS})\b(?!-))+|\s?(?:{_alt(ABBR_SCALES)})\b", re.IGNORECASE)
 RANGE_SEP_RE = re.compile(r"\s*[-–—]\s*|\s+(?P<word>to|and|or)\s+", re.IGNORECASE)
+CURRENCY_PREFIX_RE = re.compile(r"US\s?\$|[AC]\$|\$|€|£|¥", re.IGNORECASE)
 CURRENCY_LEFT_RE = re.compile(r"(?:US\s?\$|[AC]\$|\$|€|£|¥|\b(?:USD|EUR|GBP)\s?)$", re.IGNORECASE)
 QUALIFIER_LEFT_RE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECASE)
 BETWEEN_LEFT_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -252,6 +254,7 @@ FROM_LEFT_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 AGED_LEFT_RE = re.compile(r"\baged\s+$", re.IGNORECASE)
 DATE_LEFT_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 LABEL_LEFT_RE = re.compile(rf"(?:\b(?:{LABEL_WORDS})\s+|#\s*)$")
+OLD_RE = re.compile(r"\s+old\b", re.IGNORECASE)
 ONE_OF_RE = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
 SKIP_ONE_LEFT_RE = re.compile(r"\b(?:no|the|each|any|every|this|that|which)\s+$", re.IGNORECASE)
 DATE_RIGHT_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
@@ -377,11 +380,19 @@ def _scale_after(text: str, pos: int) -> tuple[int, int]:
 
 
 def _glued_scale(text: str, m: re.Match[str]) -> int:
-    """Scale of an abbreviation glued to digits: ``2.3bn``; ``5m`` only after a currency sign."""
+    """Scale of an abbreviation glued to digits: ``2.3bn``; ``5m`` only as money or before a plural noun."""
     glued = (m.groupdict().get("glued") or "").lower()
-    if glued in CURRENCY_ONLY_SCALES and CURRENCY_LEFT_RE.search(_left(text, m.start())):
-        return CURRENCY_ONLY_SCALES[glued]
+    if glued in MILLION_ABBR and _reads_as_million(text, m):
+        return MILLION_ABBR[glued]
     return ABBR_SCALES.get(glued, 1)
+
+
+def _reads_as_million(text: str, m: re.Match[str]) -> bool:
+    """``$5m`` and ``1.2m people`` are millions; ``100m sprint``, ``5m tall`` are metres."""
+    if CURRENCY_LEFT_RE.search(_left(text, m.start())):
+        return True
+    word = NP_WORD_RE.match(text, m.end())
+    return word is not None and word.group("w").islower() and _looks_plural(word.group("w"))
 
 
 def _number(text: str, m: re.Match[str]) -> _Number:
@@ -458,7 +469,7 @@ def _second_number(text: str, first: _Number) -> tuple[_Number, str, str | None]
     if not sep or first.kind in ("vague", "fraction") or first.glued:
         return None
     pos = sep.end()
-    cur = CURRENCY_LEFT_RE.match(text, pos) if text[pos : pos + 1] in "$€£¥" else None
+    cur = CURRENCY_PREFIX_RE.match(text, pos)
     m = ANCHORED_CORE_RE.match(text, cur.end() if cur else pos)
     if not m or m.group("vague") or m.group("fraction"):
         return None
@@ -484,8 +495,9 @@ def _draft(text: str, first: _Number) -> _Draft | None:
     if second is None:
         return draft
     num2, word, _ = second
-    from_start = _left_match(FROM_LEFT_RE, text, first.start)
-    if word == "and" and _left_match(BETWEEN_LEFT_RE, text, first.start) is None:
+    anchor = _currency_left(text, first.start)[1]
+    from_start = _left_match(FROM_LEFT_RE, text, anchor)
+    if word == "and" and _left_match(BETWEEN_LEFT_RE, text, anchor) is None:
         return draft
     first = _spread_scale(first, num2)
     if word == "to" and from_start is not None:
@@ -603,19 +615,26 @@ def _per_right(text: str, draft: _Draft) -> None:
 def _complete(text: str, draft: _Draft) -> _Draft:
     """Widen a draft left (currency, qualifier, between) and right (unit, counted, rate)."""
     draft.currency, draft.start = _currency_left(text, draft.start)
+    bare_start = draft.start
     draft.qualifier, draft.start = _qualifier_left(text, draft.start)
     between = _left_match(BETWEEN_LEFT_RE, text, draft.start)
     if between is not None and draft.high != draft.low:
         draft.start = between
-    _bounds_right(text, draft)
-    _unit_right(text, draft)
-    _counted_right(text, draft)
-    _per_right(text, draft)
+    for widen in (_bounds_right, _unit_right, _counted_right, _per_right):
+        widen(text, draft)
     if draft.kind == "fraction":
         draft.unit = "%"
     if draft.counted is None and _left_match(AGED_LEFT_RE, text, draft.start) is not None:
         draft.unit, draft.counted = "years", "age"
+    if _is_duration_over(text, draft, bare_start):
+        draft.qualifier, draft.start = None, bare_start
     return draft
+
+
+def _is_duration_over(text: str, draft: _Draft, bare_start: int) -> bool:
+    """``over four years`` is a duration ("during"), not "more than four years"."""
+    over = text[draft.start : bare_start].strip().lower() == "over"
+    return over and counted_key(draft.counted) in DURATION_NOUNS and not OLD_RE.match(text, draft.end)
 
 
 def _interval(draft: _Draft) -> tuple[float | None, float | None]:
@@ -701,13 +720,14 @@ def extract_quantities(text: str, article_id: str = "", doc: Doc | None = None) 
 
 # --- optional refinement with a parse ----------------------------------------------------------------
 
-COUNTED_POS = frozenset({"NOUN"})
+COUNTED_POS = frozenset({"NOUN", "PROPN"})
+NOT_IN_NP_POS = frozenset({"ADP", "PRON", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"})
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound"})
 
 
 def _refine_with_doc(q: Quantity, doc: Doc, text: str) -> Quantity:
     """Take the counted noun from the parse: the noun a number inside the span modifies (``nummod``)."""
-    if q.unit is not None and q.unit != "%":
+    if q.unit is not None:  # "12 percent of voters": spaCy makes "percent" the head
         return q
     tokens = [t for t in doc if q.span.start <= t.idx < q.span.end and t.like_num]
     if not tokens:
@@ -718,6 +738,8 @@ def _refine_with_doc(q: Quantity, doc: Doc, text: str) -> Quantity:
     noun = head.head
     near = head.i < noun.i <= head.i + MAX_NP_WORDS
     if head.dep_ != "nummod" or noun.pos_ not in COUNTED_POS or not near:
+        return q
+    if any(t.pos_ in NOT_IN_NP_POS for t in doc[head.i + 1 : noun.i]):  # "two of them officers"
         return q
     end = max(q.span.end, noun.idx + len(noun.text))
     return replace(q, counted=noun.text.lower(), span=replace(q.span, end=end), text=text[q.span.start : end])

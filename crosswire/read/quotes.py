@@ -26,31 +26,72 @@ from crosswire.model import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Cue lexicon (lemmas), curated from newswire usage and PolNeAR's train split (never dev).
-SPEECH_LEMMAS = frozenset(
+SPEECH_LEMMAS = _words(
     """say tell add announce claim state insist warn report note explain deny confirm accuse argue
     write ask respond reply recall declare acknowledge admit suggest tweet promise vow pledge predict
     urge propose reveal indicate mention comment stress emphasize assert contend maintain concede
-    complain joke quip boast testify allege question dismiss denounce counter agree conclude observe
-    point caution threaten demand recount remark repeat reiterate retort signal hint lament estimate
-    describe criticize praise call continue shout tout insinuate speculate disclose inform assure
-    advise recommend concur disagree object protest plead swear blast slam charge warn""".split()
+    complain joke quip boast brag testify allege question dismiss denounce counter agree conclude
+    observe point caution threaten demand recount remark repeat reiterate retort signal hint lament
+    estimate describe criticize praise call continue shout tout speculate disclose inform assure
+    advise recommend concur disagree object protest plead swear blast slam charge endorse support
+    oppose defend back echo blame attack challenge condemn reject highlight discuss address refer
+    talk speak assail decry applaud welcome hail mock ridicule apologize rail vote urge push"""
 )
-COGNITION_LEMMAS = frozenset(
+COGNITION_LEMMAS = _words(
     """believe think know feel hope fear expect want worry doubt wonder consider assume suspect
-    understand realize imagine intend plan prefer wish""".split()
+    understand realize imagine intend plan prefer wish see view favor embrace seek"""
 )
-EVIDENCE_LEMMAS = frozenset("show find suggest indicate reveal".split())
+EVIDENCE_LEMMAS = _words("show find suggest indicate reveal")
 CUE_LEMMAS = SPEECH_LEMMAS | COGNITION_LEMMAS | EVIDENCE_LEMMAS
+# Cues whose direct object can be what is said, believed or opposed ("denied the report").
+OBJECT_LEMMAS = _words(
+    """announce deny confirm accuse urge propose reveal recall acknowledge admit repeat reiterate
+    describe criticize praise call endorse support oppose defend back echo blame attack challenge
+    condemn reject highlight discuss address assail decry applaud welcome hail mock ridicule
+    dismiss question denounce tout predict demand promise pledge want fear expect seek favor
+    embrace view see consider"""
+)
+# Cues whose content follows a preposition ("called for X", "talked about X").
+PREP_CUES = {
+    "call": _words("for on"),
+    "talk": _words("about"),
+    "speak": _words("about of"),
+    "refer": _words("to"),
+    "complain": _words("about"),
+    "warn": _words("about of against"),
+    "argue": _words("for against"),
+    "push": _words("for"),
+    "apologize": _words("for"),
+    "vote": _words("for against"),
+    "ask": _words("about for"),
+    "point": _words("to"),
+    "rail": _words("against"),
+    "think": _words("about of"),
+    "worry": _words("about"),
+    "hope": _words("for"),
+    "comment": _words("on"),
+    "write": _words("about"),
+    "joke": _words("about"),
+    "boast": _words("about"),
+    "brag": _words("about"),
+    "insist": _words("on"),
+    "respond": _words("to"),
+    "object": _words("to"),
+}
+OBJECT_PREPS = _words("of as for to")  # "accused X of Y", "described X as Y", "blamed X for Y"
+LEMMA_FIXES = {"hop": "hope"}  # the small model lemmatizes "hoping" to "hop"
 
 VIA_LEMMAS = frozenset({"cite", "quote"})  # "citing Y", "quoted X as saying": intermediate sources
-MEDIUM_NOUNS = frozenset(
-    "statement interview release email letter tweet post speech conference call briefing op-ed".split()
-)
+MEDIUM_NOUNS = _words("statement interview release email letter tweet post speech conference call briefing")
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl"})
-PRONOUNS = frozenset("he she they it i we you him her them".split())
+PRONOUNS = _words("he she they it i we you him her them")
 
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
@@ -137,14 +178,20 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 # --------------------------------------------------------------------------- cues and speakers
 
 
+def _lemma(tok: Token) -> str:
+    lemma: str = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
+
+
 def _is_cue(tok: Token, lexicon: frozenset[str]) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon
+    return tok.pos_ == "VERB" and _lemma(tok) in lexicon
 
 
 def _cue_tokens(tok: Token) -> list[int]:
-    """The cue verb with its auxiliaries, negation, adjacent adverbs, particle and "in a statement"."""
+    """The cue verb with its auxiliaries, negation, adjacent adverbs, particle, cue preposition
+    ("called for") and medium ("said in a statement")."""
     if tok.lower_ == "according":
         return [tok.i, tok.i + 1]
     keep = {tok.i}
@@ -152,11 +199,19 @@ def _cue_tokens(tok: Token) -> list[int]:
         if child.i == min(keep) - 1 and child.dep_ in {"aux", "auxpass", "neg", "advmod"}:
             keep.add(child.i)
     for child in tok.rights:
-        if child.i == max(keep) + 1 and child.dep_ == "prt":
+        if child.i != max(keep) + 1:
+            continue
+        if child.dep_ == "prt" or _cue_prep(tok) is child:
             keep.add(child.i)
-        elif child.i == max(keep) + 1 and child.dep_ == "prep" and _names_medium(child):
+        elif child.dep_ == "prep" and _names_medium(child):
             keep.update(t.i for t in child.subtree)
     return sorted(keep)
+
+
+def _cue_prep(verb: Token) -> Token | None:
+    """The preposition that introduces the content of a prepositional cue ("talked about")."""
+    preps = PREP_CUES.get(_lemma(verb), frozenset())
+    return next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
 
 
 def _names_medium(prep: Token) -> bool:
@@ -184,7 +239,7 @@ def _subject_of(verb: Token) -> Token | None:
 def _quoting_verb(verb: Token) -> Token | None:
     """For "quoted X as saying", the verb "quoted"."""
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in VIA_LEMMAS:
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and _lemma(head.head) in VIA_LEMMAS:
         return head.head
     return None
 
@@ -217,22 +272,44 @@ def _trim_punct(doc: Doc, ids: list[int]) -> list[int]:
 
 
 def _content_of(verb: Token) -> set[int]:
-    """The complement clause, or for a parenthetical cue ("X, he said, Y") the clause it interrupts."""
+    """The complement clause, the clause a parenthetical cue interrupts ("X, he said, Y"), the
+    object of a prepositional cue ("called for X"), or the object of a stance verb ("denied X")."""
     if verb.lower_ == "according":
         return _interrupted_clause(verb)
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and not _is_parenthetical(c)]
     if comps:
-        return {t.i for c in comps for t in c.subtree}
+        return _subtrees(comps + [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i])
     if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
         return _interrupted_clause(verb)
+    if (prep := _cue_prep(verb)) is not None:
+        return _subtrees([c for c in prep.children if c.dep_ in {"pobj", "pcomp"}])
+    if _lemma(verb) in OBJECT_LEMMAS:
+        return _object_content(verb)
     return set()
+
+
+def _object_content(verb: Token) -> set[int]:
+    """A direct object and what completes it ("accused X of Y", "called X Z", "described X as Y")."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return set()
+    more = [
+        c
+        for c in verb.rights
+        if c.i > obj.i and (c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
+    ]
+    return _subtrees([obj, *more])
+
+
+def _subtrees(tokens: Iterable[Token]) -> set[int]:
+    return {t.i for tok in tokens for t in tok.subtree}
 
 
 def _is_parenthetical(clause: Token) -> bool:
     """A reporting clause parsed as the complement of what it reports ("X reported, ..., that Y said")."""
     return (
         clause.i < clause.head.i
-        and clause.lemma_.lower() in CUE_LEMMAS
+        and _lemma(clause) in CUE_LEMMAS
         and not any(c.dep_ in COMPLEMENT_DEPS for c in clause.children)
     )
 
@@ -298,7 +375,7 @@ def _phrase_text(tok: Token) -> str:
 def _attach_via(doc: Doc, drafts: list[_Draft]) -> None:
     """Give "citing Y" to the nearest cue on its left in the sentence; drop it from every content."""
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIA_LEMMAS:
+        if tok.pos_ != "VERB" or _lemma(tok) not in VIA_LEMMAS:
             continue
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         owners = [d for d in drafts if d.cue.sent == tok.sent and d.cue.i < tok.i]
@@ -395,7 +472,7 @@ def _content_parts(doc: Doc, content: set[int], article_id: str) -> tuple[Span, 
 
 
 def _kind(verb: Token) -> str:
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma in SPEECH_LEMMAS or verb.lower_ == "according":
         return "speech"
     return "belief" if lemma in COGNITION_LEMMAS else "evidence"

@@ -40,7 +40,6 @@ from crosswire.read.aliases import (
 )
 from crosswire.read.entities import Mention
 
-
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 DOMINANT_SHARE = 0.75  # "the president" joins the story's entity holding ≥ 75 % of "President X" mentions
@@ -89,7 +88,9 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve(mentions_by_article: dict[str, list[Mention]], groups: dict[str, str] | None = None) -> Resolution:
+def resolve(
+    mentions_by_article: dict[str, list[Mention]], groups: dict[str, str] | None = None
+) -> Resolution:
     """Cluster mentions into entities; ``groups`` maps article id → story id (default: the article)."""
     views = [
         _view(m, (groups or {}).get(article, article))
@@ -275,7 +276,9 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
             word = normalise(v.mention.surface)
             if v.role != "pronoun" or word not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
                 continue
-            earlier = [w for w in views[:i] if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start]
+            earlier = [
+                w for w in views[:i] if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start
+            ]
             if word in PERSONAL_PRONOUNS:
                 earlier = [w for w in earlier if w.person]
             if earlier:
