@@ -19,14 +19,13 @@ def main() -> None:
     )
     parser.add_argument("--dataset", choices=DATASETS, action="append", help="default: all")
     parser.add_argument("--limit", type=int, default=None, help="first N topics only")
+    parser.add_argument("--grouping", choices=("topic", "subtopic"), default="topic", help="resolver groups")
     args = parser.parse_args()
     rows = []
     started = time.perf_counter()
     for dataset in args.dataset or DATASETS:
-        rows.extend(evaluate_entities(dataset, limit=args.limit))
-    print(
-        "setting: gold mentions, resolution within topic (groups = topic); CoNLL F1 = mean(MUC, B3, CEAF-e)"
-    )
+        rows.extend(evaluate_entities(dataset, limit=args.limit, grouping=args.grouping))
+    print(f"setting: gold mentions, within topic, groups = {args.grouping}; CoNLL = mean(MUC, B3, CEAF-e)")
     print(format_table(rows))
     print(f"{time.perf_counter() - started:.1f} s")
 

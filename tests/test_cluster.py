@@ -193,4 +193,4 @@ def test_peers_label_every_item() -> None:
     vectors = np.stack([fake_vector(f"{a.title} {a.text}") for a in STREAM])
     assert len(set(tfidf_single_pass(STREAM, threshold=0.3))) == 3
     assert len(hdbscan_clusters(vectors)) == len(STREAM)
-    assert len(set(agglomerative(vectors, distance_threshold=0.5))) == 3
+    assert len(set(agglomerative(vectors, [0.5])[0.5])) == 3

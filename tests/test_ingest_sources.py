@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from crosswire.ingest import meta
+from crosswire.ingest.core import IngestSettings
 from crosswire.store.db import Store
 from tests.fixtures import FIXTURES, HTML_PAGE, by_title, failure_reasons, local, offline, run
 from tests.fixtures.local_server import LocalServer, heron_feed, serve
@@ -137,8 +138,7 @@ def test_html_page_main_text_and_metadata(store: Store) -> None:
     assert a.author == "Nadia Velasquez"
     assert a.outlet == "Lakeside Herald"
     assert a.url == "https://www.lakesideherald.example/local/2026/04/09/ferry-fares-double"
-    assert a.published is not None and a.published.startswith("2026-04-09T")
-    assert a.published.endswith("Z")
+    assert a.published == "2026-04-09T06:30:00Z"  # 08:30 at UTC+2, as the page's metadata states
     assert a.language == "en"
     assert a.source_kind == "html"
     assert a.text.startswith("ORRIN FALLS — Fares on the Orrin Falls lake ferry will double")
@@ -259,10 +259,11 @@ def test_feed_follow_never_uses_the_feed_content(store: Store, server: LocalServ
     path.write_text(heron_feed(server.base))
     before = len(server.paths)
     report = run(store, path, settings=local(follow="never"))
-    assert server.paths[before:] == []
-    # the summaries are too short to be articles once the title is split off? they are kept as text
-    assert report.counts["new"] + report.counts["failed"] == 3
-    assert report.counts["failed"] >= 1  # the entry with an empty summary has nothing to ingest
+    assert server.paths[before:] == []  # no page fetched
+    assert dict(report.counts) == {"failed": 3}  # one-line summaries are too short to be articles
+    reasons = failure_reasons(store)
+    assert reasons[server.url("/missing-page")] == "feed entry has no content and no fetchable link"
+    assert reasons[server.url("/pages/solar-roof.html")].startswith("no article text found")
 
 
 # --- URL lists -----------------------------------------------------------------------------------
@@ -302,7 +303,7 @@ def test_loopback_refused_unless_allowed(store: Store, server: LocalServer, tmp_
     url = server.url("/pages/solar-roof.html")
     path.write_text(url + "\n")
     before = len(server.paths)
-    report = run(store, path, settings=local().__class__())  # default settings: allow_private off
+    report = run(store, path, settings=IngestSettings())  # default: allow_private off
     assert dict(report.counts) == {"failed": 1}
     assert failure_reasons(store) == {url: "refused: 127.0.0.1 is a loopback address (use --allow-private)"}
     assert server.paths[before:] == []  # refused before connecting

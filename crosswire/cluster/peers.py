@@ -22,52 +22,55 @@ from crosswire.model import Article
 
 
 def _tfidf(articles: Sequence[Article]) -> np.ndarray:
+    """Dense article x article cosine similarities of sublinear TF-IDF vectors."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = [" ".join(terms(f"{a.title}\n{a.text}").elements()) for a in articles]
     vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=1, token_pattern=r"\S+")
-    return np.asarray(vectorizer.fit_transform(docs).astype(np.float32).todense())
+    x = vectorizer.fit_transform(docs).astype(np.float32)
+    return np.asarray((x @ x.T).todense())
 
 
 def tfidf_single_pass(
     articles: Sequence[Article], threshold: float, window_days: float = 7.0
 ) -> list[int]:
-    """Single-pass clustering of TF-IDF vectors against cluster centroids."""
+    """Single-pass clustering of TF-IDF vectors against cluster centroids.
+
+    Centroid cosines come from the article similarity matrix S: for cluster c,
+    cos(x_i, sum_c) = sum_{j in c} S[i, j] / ||sum_c||, with ||sum_c||^2 = sum_{j, k in c} S[j, k].
+    """
     if not articles:
         return []
-    x = _tfidf(articles)
-    sums = np.zeros_like(x)
+    sim = _tfidf(articles)
+    to_all = np.zeros((len(articles), len(articles)), dtype=np.float32)  # cluster -> sum of S rows
+    norm2: list[float] = []
     last: list[float | None] = []
     labels: list[int] = []
     for i, article in enumerate(articles):
         when = epoch_days(article.published)
-        label = _best_centroid(sums[: len(last)], last, x[i], when, threshold, window_days)
+        scores = to_all[: len(last), i] / np.sqrt(np.maximum(norm2, 1e-12)) if last else np.zeros(0)
+        label = _pick(scores, last, when, threshold, window_days)
         if label < 0:
             label = len(last)
             last.append(when)
-        sums[label] += x[i]
+            norm2.append(0.0)
+        norm2[label] += 2.0 * float(to_all[label, i]) + float(sim[i, i])
+        to_all[label] += sim[i]
         last[label] = when if when is not None else last[label]
         labels.append(label)
     return labels
 
 
-def _best_centroid(
-    sums: np.ndarray,
-    last: list[float | None],
-    vector: np.ndarray,
-    when: float | None,
-    threshold: float,
-    window_days: float,
+def _pick(
+    scores: np.ndarray, last: list[float | None], when: float | None, threshold: float, window_days: float
 ) -> int:
-    if not len(last):
+    if not len(scores):
         return -1
-    norms = np.linalg.norm(sums, axis=1)
-    sims = (sums @ vector) / np.where(norms > 0, norms, 1.0)
     if when is not None:
         stale = np.array([t is not None and when - t > window_days for t in last])
-        sims[stale] = -1.0
-    best = int(np.argmax(sims))
-    return best if sims[best] >= threshold else -1
+        scores = np.where(stale, -1.0, scores)
+    best = int(np.argmax(scores))
+    return best if scores[best] >= threshold else -1
 
 
 def _singletons_for_noise(labels: np.ndarray) -> list[int]:
@@ -91,13 +94,11 @@ def hdbscan_clusters(vectors: np.ndarray, min_cluster_size: int = 2) -> list[int
     return _singletons_for_noise(model.fit_predict(np.asarray(vectors, dtype=np.float64)))
 
 
-def agglomerative(vectors: np.ndarray, distance_threshold: float) -> list[int]:
-    """Average-link agglomerative clustering on cosine distance, cut at ``distance_threshold``."""
-    from sklearn.cluster import AgglomerativeClustering
+def agglomerative(vectors: np.ndarray, thresholds: Sequence[float]) -> dict[float, list[int]]:
+    """Average-link agglomerative clustering on cosine distance, cut at each threshold (one tree)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
 
     if len(vectors) < 2:
-        return list(range(len(vectors)))
-    model = AgglomerativeClustering(
-        n_clusters=None, distance_threshold=distance_threshold, metric="cosine", linkage="average"
-    )
-    return [int(v) for v in model.fit_predict(np.asarray(vectors, dtype=np.float64))]
+        return {t: list(range(len(vectors))) for t in thresholds}
+    tree = linkage(np.asarray(vectors, dtype=np.float64), method="average", metric="cosine")
+    return {t: [int(v) for v in fcluster(tree, t, criterion="distance")] for t in thresholds}

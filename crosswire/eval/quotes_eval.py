@@ -309,8 +309,27 @@ def quote_attribution(quote: Quote) -> Attribution:
     )
 
 
-def evaluate_quotes(folder: Path, limit: int | None = None) -> QuoteScores:
-    """Extract quotes from every article of ``folder`` (PolNeAR layout) and score them."""
+def univocal(predicted: Sequence[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies inside another one's content.
+
+    PolNeAR gives each token to at most one attribution, so a nested attribution ("X said Y told
+    him Z") is annotated as the outer one only; the extractor reports both.
+    """
+    return [
+        a
+        for a in predicted
+        if not any(
+            b is not a and s <= a.cue[0][0] < e for b in predicted for s, e in b.content
+        )
+        or not a.cue
+    ]
+
+
+def evaluate_quotes(folder: Path, limit: int | None = None, *, nested: bool = False) -> QuoteScores:
+    """Extract quotes from every article of ``folder`` (PolNeAR layout) and score them.
+
+    ``nested=False`` (default) scores the univocal projection of the predictions (see ``univocal``).
+    """
     from crosswire.read.nlp import parse
     from crosswire.read.quotes import extract_quotes
 
@@ -319,6 +338,7 @@ def evaluate_quotes(folder: Path, limit: int | None = None) -> QuoteScores:
     total, gold_docs = Counts(), 0
     for (_, text, golds), doc in zip(articles, parse(t for _, t, _ in articles), strict=True):
         predicted = [quote_attribution(q) for q in extract_quotes(doc)]
+        predicted = predicted if nested else univocal(predicted)
         for gold in golds:
             total.add(score_document(text, predicted, gold.attributions))
             gold_docs += 1

@@ -19,14 +19,15 @@ BOILERPLATE_PATTERNS = [
     rf"^.{{0,300}}\((?:{_CREDIT})?[^()]{{0,60}}/[^()]{{0,60}}\)\s*$",
     rf"^\(?\s*{_CREDIT}\s*[:/].{{0,120}}$",
     r"^.{0,120}\b(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting)\b.{0,60}$",
-    r"^(?:additional )?reporting by .{0,120}$",
+    r"^(?:additional )?reporting by (?-i:[A-Z]).{0,120}$",  # a name follows, not "Reporting by the agency showed"
     r"^(?:read more|related(?: stories| articles| coverage)?|see also|more on this(?: story)?|recommended"
     r"|most read|also read|watch)\s*(?:[:»>]|$).{0,200}$",
     r"^(?:share|tweet|email|print|comments?)(?:\s+(?:this|on|via|the|article|story|facebook|twitter|x"
     r"|whatsapp|linkedin|telegram|email|[|,/]))*\s*[:.]?$",
     r"^(?:subscribe|sign up|follow us|join us|download our app|get the latest|newsletter)\b.{0,160}$",
-    r"^(?:advertisement|sponsored content|skip to (?:main )?content|cookie|we use cookies)\b.{0,160}$",
-    r"^(?:©|\(c\)|copyright)\s.{0,160}$",
+    r"^(?:advertisement|sponsored content|skip to (?:main )?content)\s*$",
+    r"^(?:we use cookies|this (?:web)?site uses cookies|cookie (?:settings|policy|preferences|consent))\b.{0,160}$",
+    r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,160}$",  # not "Copyright law was not the issue"
     r"^all rights reserved\.?$",
 ]
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
@@ -38,8 +39,10 @@ def clean_text(text: str, title: str = "") -> str:
     """Cleaned article text: normalised, boilerplate paragraphs dropped, paragraphs joined by a blank line."""
     paragraphs = [p for p in split_paragraphs(normalise(text)) if not is_boilerplate(p)]
     paragraphs = drop_link_list_tail(paragraphs)
-    if len(paragraphs) > 1 and title and same_words(paragraphs[0], title):
-        paragraphs = paragraphs[1:]
+    while len(paragraphs) > 1 and title and same_words(paragraphs[0], title):
+        paragraphs = paragraphs[1:]  # the headline repeated at the top, perhaps more than once
+    while len(paragraphs) > 1 and _words(paragraphs[0]) and same_words(paragraphs[0], paragraphs[1]):
+        paragraphs = paragraphs[1:]  # an untitled text's headline, repeated
     return PARAGRAPH_SEP.join(paragraphs)
 
 
@@ -76,9 +79,14 @@ def drop_link_list_tail(paragraphs: list[str]) -> list[str]:
 
 
 def _looks_like_link(paragraph: str) -> bool:
-    return len(paragraph.split()) <= LINK_LIST_MAX_WORDS and not paragraph.rstrip().endswith((".", '"', "”", ":"))
+    return len(paragraph.split()) <= LINK_LIST_MAX_WORDS and not paragraph.rstrip().endswith(
+        (".", '"', "”", ":")
+    )
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def same_words(a: str, b: str) -> bool:
-    words = re.compile(r"\w+")
-    return words.findall(a.lower()) == words.findall(b.lower())
+    return _words(a) == _words(b)

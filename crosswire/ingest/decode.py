@@ -40,9 +40,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     mixed = _decode_mixed(data)
     if mixed is not None:
         return mixed
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError("undecodable content: no text encoding fits")
+    for match in matches:  # Western text fits cp1250/cp1257 as well as cp1252: break such ties for cp1252
+        if match.encoding == LEGACY_FALLBACK and (match.chaos, -match.coherence) <= (
+            best.chaos,
+            -best.coherence,
+        ):
+            return str(match)
     return str(best)
 
 

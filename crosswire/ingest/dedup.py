@@ -60,7 +60,9 @@ class NearDuplicateIndex:
 
     def add_signature(self, key: str, signature: bytes) -> None:
         values = np.frombuffer(signature, dtype=np.uint64)
-        self.add(key, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME, hashfunc=shingle_hash))
+        self.add(
+            key, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME, hashfunc=shingle_hash)
+        )
 
     def match(self, m: MinHash) -> tuple[str, float] | None:
         """The most similar indexed original at or above the threshold, ties to the earliest added."""

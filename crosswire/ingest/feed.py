@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from crosswire.ingest.errors import InputError
-from crosswire.ingest.fetch import FetchError, Fetcher
+from crosswire.ingest.fetch import Fetcher, FetchError
 from crosswire.model import Failure, RawItem
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,9 @@ def parse_feed(data: bytes, origin: str) -> Any:
     return parsed
 
 
-def read_feed(data: bytes, origin: str, fetcher: Fetcher | None, follow: Follow) -> Iterator[RawItem | Failure]:
+def read_feed(
+    data: bytes, origin: str, fetcher: Fetcher | None, follow: Follow
+) -> Iterator[RawItem | Failure]:
     parsed = parse_feed(data, origin)
     outlet = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
@@ -45,7 +47,9 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher | None, follow: Follow)
             yield Failure(where, str(exc))
 
 
-def _entry_item(entry: Any, where: str, outlet: str | None, fetcher: Fetcher | None, follow: Follow) -> RawItem:
+def _entry_item(
+    entry: Any, where: str, outlet: str | None, fetcher: Fetcher | None, follow: Follow
+) -> RawItem:
     content = _entry_content(entry)
     meta = {
         "title": entry.get("title"),
@@ -59,16 +63,28 @@ def _entry_item(entry: Any, where: str, outlet: str | None, fetcher: Fetcher | N
     if wants_page and entry.get("link") and fetcher is not None:
         try:
             page = fetcher.get(entry["link"])
-            return RawItem(where, page.body.decode(page.encoding or "utf-8", "replace"), "text/html", meta,
-                           page.body, "feed")
+            return RawItem(
+                where,
+                page.body.decode(page.encoding or "utf-8", "replace"),
+                "text/html",
+                meta,
+                page.body,
+                "feed",
+            )
         except FetchError as exc:
             if not content:
                 raise InputError(exc.reason) from exc
             log.warning("%s: using the feed's own content: %s", where, exc.reason)
     if not content:
         raise InputError("feed entry has no content and no fetchable link")
-    return RawItem(where, f"<html><body><article>{content}</article></body></html>", "text/html", meta,
-                   content.encode(), "feed")
+    return RawItem(
+        where,
+        f"<html><body><article>{content}</article></body></html>",
+        "text/html",
+        meta,
+        content.encode(),
+        "feed",
+    )
 
 
 def _entry_content(entry: Any) -> str:

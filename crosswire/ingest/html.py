@@ -16,10 +16,16 @@ DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": 
 MIN_TEXT_CHARS = 80
 # Publication timestamps stated in the page's metadata; htmldate keeps only the day, these keep the time.
 PUBLISHED_PATTERNS = [
-    re.compile(r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
-               r"""datePublished|pubdate|publishdate)["'][^>]*content=["']([^"']+)["']""", re.IGNORECASE),
-    re.compile(r"""<meta[^>]+content=["']([^"']+)["'][^>]*(?:property|name|itemprop)=["']"""
-               r"""(?:article:published_time|og:published_time|datePublished)["']""", re.IGNORECASE),
+    re.compile(
+        r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
+        r"""datePublished|pubdate|publishdate)["'][^>]*content=["']([^"']+)["']""",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"""<meta[^>]+content=["']([^"']+)["'][^>]*(?:property|name|itemprop)=["']"""
+        r"""(?:article:published_time|og:published_time|datePublished)["']""",
+        re.IGNORECASE,
+    ),
     re.compile(r'"datePublished"\s*:\s*"([^"]+)"'),
 ]
 

@@ -51,6 +51,8 @@ def _check_duplicate_id(item: RawItem, seen: dict[str, tuple[int, str]], number:
         return item
     key = str(ext_id)
     if key in seen and seen[key][1] != item.body:
-        return Failure(item.origin, f"duplicate id {key!r} with different text (first on line {seen[key][0]})")
+        return Failure(
+            item.origin, f"duplicate id {key!r} with different text (first on line {seen[key][0]})"
+        )
     seen.setdefault(key, (number, item.body))
     return item

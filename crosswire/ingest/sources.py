@@ -11,7 +11,7 @@ from pathlib import Path
 from crosswire.ingest.decode import decode_bytes
 from crosswire.ingest.errors import InputError, UnknownFormat
 from crosswire.ingest.feed import Follow, read_feed
-from crosswire.ingest.fetch import FetchError, Fetcher
+from crosswire.ingest.fetch import Fetcher, FetchError
 from crosswire.ingest.jsonl import read_jsonl
 from crosswire.ingest.text import parse_text
 from crosswire.ingest.urls import fetch_pages, is_url, list_urls, looks_like_url_list, page_item
@@ -64,7 +64,9 @@ def kind_of(path: Path) -> str:
     return EXTENSION_KINDS.get(path.suffix.lower(), "unknown")
 
 
-def read_unit(unit: Unit, limits: Limits, fetcher: Fetcher | None, follow: Follow) -> Iterator[RawItem | Failure]:
+def read_unit(
+    unit: Unit, limits: Limits, fetcher: Fetcher | None, follow: Follow
+) -> Iterator[RawItem | Failure]:
     """Raw items of one unit; a unit-level problem becomes one failure naming the unit."""
     try:
         yield from _read(unit, limits, fetcher, follow)
@@ -90,18 +92,24 @@ def _read(unit: Unit, limits: Limits, fetcher: Fetcher | None, follow: Follow) -
         yield from _read_file(unit, limits, fetcher, follow)
 
 
-def _read_file(unit: Unit, limits: Limits, fetcher: Fetcher | None, follow: Follow) -> Iterator[RawItem | Failure]:
+def _read_file(
+    unit: Unit, limits: Limits, fetcher: Fetcher | None, follow: Follow
+) -> Iterator[RawItem | Failure]:
     path = Path(unit.location)
     size = path.stat().st_size
     if size > limits.max_file_bytes:
-        raise InputError(f"file too large ({size / 2**20:,.1f} MB > {limits.max_file_bytes / 2**20:,.0f} MB limit)")
+        raise InputError(
+            f"file too large ({size / 2**20:,.1f} MB > {limits.max_file_bytes / 2**20:,.0f} MB limit)"
+        )
     data = path.read_bytes()
     if unit.kind == "feed":
         yield from read_feed(data, unit.location, fetcher, follow)
         return
     if unit.kind == "unknown":
-        raise UnknownFormat(f"unknown format {path.suffix or '(no extension)'!r}: expected one of "
-                            + ", ".join(sorted(EXTENSION_KINDS)))
+        raise UnknownFormat(
+            f"unknown format {path.suffix or '(no extension)'!r}: expected one of "
+            + ", ".join(sorted(EXTENSION_KINDS))
+        )
     body = decode_bytes(data)
     if unit.kind == "html":
         yield RawItem(unit.location, body, "text/html", {}, data, "html")
@@ -123,10 +131,22 @@ def _read_dataset(name: str) -> Iterator[RawItem]:
     from crosswire.eval.datasets import load
 
     for art in load(name):
-        meta = {"id": art.external_id or art.id, "title": art.title, "outlet": art.outlet, "url": art.url,
-                "published": art.published, "story_id": art.story_id}
-        yield RawItem(f"dataset:{name}/{art.id}", art.text, "text/plain", {k: v for k, v in meta.items() if v},
-                      art.text.encode(), f"dataset:{name}")
+        meta = {
+            "id": art.external_id or art.id,
+            "title": art.title,
+            "outlet": art.outlet,
+            "url": art.url,
+            "published": art.published,
+            "story_id": art.story_id,
+        }
+        yield RawItem(
+            f"dataset:{name}/{art.id}",
+            art.text,
+            "text/plain",
+            {k: v for k, v in meta.items() if v},
+            art.text.encode(),
+            f"dataset:{name}",
+        )
 
 
 def _need(fetcher: Fetcher | None) -> Fetcher:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from crosswire.ingest.fetch import Fetched, FetchError, Fetcher
+from crosswire.ingest.fetch import Fetched, Fetcher, FetchError
 from crosswire.model import Failure, RawItem
 
 URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)

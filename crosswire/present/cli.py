@@ -25,7 +25,9 @@ EXIT_PARTIAL = 3  # the run finished, but some items failed (they are listed and
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", envvar="CROSSWIRE_DB", help="Database file [default: ~/.local/share/crosswire/crosswire.db]"),
+    typer.Option(
+        "--db", envvar="CROSSWIRE_DB", help="Database file [default: ~/.local/share/crosswire/crosswire.db]"
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -41,19 +43,38 @@ def emit_json(data: Any) -> None:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the library does.")] = False) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the library does.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files, directories, URLs, feeds, or - for JSON Lines on stdin.")] = None,
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, URLs, feeds, or - for JSON Lines on stdin."),
+    ] = None,
     db: DbOption = None,
-    dataset: Annotated[list[str] | None, typer.Option("--dataset", help="Load a labelled dataset by name (ecbplus, uci, ...).")] = None,
-    follow: Annotated[str, typer.Option(help="Feeds: fetch entry pages: auto (only if the feed lacks full text), always, never.")] = "auto",
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")] = False,
+    dataset: Annotated[
+        list[str] | None,
+        typer.Option("--dataset", help="Load a labelled dataset by name (ecbplus, uci, ...)."),
+    ] = None,
+    follow: Annotated[
+        str,
+        typer.Option(
+            help="Feeds: fetch entry pages: auto (only if the feed lacks full text), always, never."
+        ),
+    ] = "auto",
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
+    ] = False,
     offline: Annotated[bool, typer.Option("--offline", help="Never fetch from the network.")] = False,
-    near_threshold: Annotated[float, typer.Option(help="MinHash Jaccard at which a report is a near-duplicate.")] = 0.5,
+    near_threshold: Annotated[
+        float, typer.Option(help="MinHash Jaccard at which a report is a near-duplicate.")
+    ] = 0.5,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest news into the store. Nothing is lost: failed items are reported and recorded."""
@@ -74,8 +95,13 @@ def ingest(
     with open_store(db) as store:
         report = render.run_ingest(names, store, settings, err, quiet=as_json)
     if as_json:
-        emit_json({"counts": dict(report.counts), "by_outlet": {k: dict(v) for k, v in report.by_outlet.items()},
-                   "failures": [f.__dict__ for f in report.failures]})
+        emit_json(
+            {
+                "counts": dict(report.counts),
+                "by_outlet": {k: dict(v) for k, v in report.by_outlet.items()},
+                "failures": [f.__dict__ for f in report.failures],
+            }
+        )
     else:
         console.print(render.ingest_table(report))
     if report.failed:
@@ -161,6 +187,59 @@ def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(rows)
     else:
         console.print(render.failures_table(rows))
+
+
+@app.command("read")
+def read_cmd(db: DbOption = None) -> None:
+    """Read every unread article (entities, quotes, numbers, dates), then resolve entities corpus-wide."""
+    with open_store(db) as store:
+        n = render.run_read(store, err)
+        console.print(f"read {n} article(s); {store.count('entities')} entities resolved")
+
+
+@app.command()
+def entities(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Resolved entities with their variant names and the outlets that mention them."""
+    from crosswire.store.readings import entity_table
+
+    with open_store(db) as store:
+        rows = entity_table(store, limit)
+    if as_json:
+        emit_json(rows)
+    else:
+        console.print(render.entities_table(rows))
+
+
+eval_app = typer.Typer(help="Measure quality on labelled data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("entities")
+def eval_entities(
+    dataset: Annotated[str, typer.Option(help="newswcl50 or ecbplus.")] = "newswcl50",
+    limit: Annotated[int | None, typer.Option(help="Only the first N topics.")] = None,
+) -> None:
+    """Cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1) vs an exact-string baseline."""
+    from crosswire.eval.entities_eval import evaluate_entities, format_table
+
+    typer.echo(format_table(evaluate_entities(dataset, limit)))
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    folder: Annotated[
+        Path, typer.Argument(help="A folder in PolNeAR's layout: text/*.txt, attributions/*.ann.")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Quote attribution P/R/F1 (speaker, cue, content; exact and token overlap) against brat annotations."""
+    from crosswire.eval.quotes_eval import evaluate_quotes, format_scores
+
+    typer.echo(format_scores(evaluate_quotes(folder, limit=limit)))
 
 
 SAMPLE_FOLDERS = ("text", "html", "feeds", "jsonl", "broken")

@@ -18,10 +18,17 @@ from crosswire.store.db import Store
 STATUS_STYLE = {"new": "green", "copy": "cyan", "present": "dim", "failed": "red"}
 
 
-def run_ingest(names: list[str], store: Store, settings: IngestSettings, err: Console, quiet: bool) -> IngestReport:
+def run_ingest(
+    names: list[str], store: Store, settings: IngestSettings, err: Console, quiet: bool
+) -> IngestReport:
     """Ingest with a progress bar over input units; each failure printed as one line on stderr."""
-    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=quiet) as progress:
         task = progress.add_task("", total=None)
 
@@ -43,15 +50,26 @@ def ingest_table(report: IngestReport) -> Table:
     table = Table(title="Ingest", show_footer=True)
     table.add_column("outlet", footer="total")
     for status in ("new", "copy", "present", "failed"):
-        table.add_column(status, justify="right", style=STATUS_STYLE[status], footer=str(report.counts[status]))
+        table.add_column(
+            status, justify="right", style=STATUS_STYLE[status], footer=str(report.counts[status])
+        )
     for outlet, counts in sorted(report.by_outlet.items()):
         table.add_row(outlet, *(str(counts[s] or "") for s in ("new", "copy", "present", "failed")))
     return table
 
 
 def article_summary(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "published": a.published, "outlet": a.outlet, "title": a.title, "url": a.url,
-            "language": a.language, "copy_of": a.copy_of, "copy_kind": a.copy_kind, "words": len(a.text.split())}
+    return {
+        "id": a.id,
+        "published": a.published,
+        "outlet": a.outlet,
+        "title": a.title,
+        "url": a.url,
+        "language": a.language,
+        "copy_of": a.copy_of,
+        "copy_kind": a.copy_kind,
+        "words": len(a.text.split()),
+    }
 
 
 def articles_table(rows: list[Article]) -> Table:
@@ -79,10 +97,17 @@ def _mark(snippet: str) -> str:
 
 def article_panel(a: Article, store: Store) -> Panel:
     info = Table.grid(padding=(0, 2))
-    for key, value in (("id", a.id), ("outlet", a.outlet), ("published", a.published), ("url", a.url),
-                       ("author", a.author), ("language", a.language), ("source", f"{a.source} ({a.source_kind})"),
-                       ("copy of", f"{a.copy_of} ({a.copy_kind})" if a.copy_of else None),
-                       ("story (gold)", a.story_id)):
+    for key, value in (
+        ("id", a.id),
+        ("outlet", a.outlet),
+        ("published", a.published),
+        ("url", a.url),
+        ("author", a.author),
+        ("language", a.language),
+        ("source", f"{a.source} ({a.source_kind})"),
+        ("copy of", f"{a.copy_of} ({a.copy_kind})" if a.copy_of else None),
+        ("story (gold)", a.story_id),
+    ):
         if value:
             info.add_row(Text(key, style="bold"), Text(str(value)))
     return Panel(Group(info, Text(""), Text(a.text)), title=a.title or a.id, title_align="left")
@@ -90,15 +115,25 @@ def article_panel(a: Article, store: Store) -> Panel:
 
 def print_stats(console: Console, data: dict[str, Any]) -> None:
     head = Table.grid(padding=(0, 2))
-    for key in ("articles", "originals", "exact_copies", "near_copies", "outlets", "failures",
-                "first_published", "last_published"):
+    for key in (
+        "articles",
+        "originals",
+        "exact_copies",
+        "near_copies",
+        "outlets",
+        "failures",
+        "first_published",
+        "last_published",
+    ):
         head.add_row(Text(key.replace("_", " "), style="bold"), str(data[key]))
     console.print(Panel(head, title="crosswire store", title_align="left"))
     outlets = Table(title="by outlet")
     for col in ("outlet", "articles", "copies", "first", "last"):
         outlets.add_column(col)
     for row in data["by_outlet"]:
-        outlets.add_row(row["outlet"], str(row["articles"]), str(row["copies"]), row["first"] or "?", row["last"] or "?")
+        outlets.add_row(
+            row["outlet"], str(row["articles"]), str(row["copies"]), row["first"] or "?", row["last"] or "?"
+        )
     console.print(outlets)
 
 
@@ -108,4 +143,48 @@ def failures_table(rows: list[dict[str, Any]]) -> Table:
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(r["origin"], r["stage"], r["reason"], str(r["attempts"]), r["last_seen"])
+    return table
+
+
+def run_read(store: Store, err: Console) -> int:
+    """The read stage with a progress bar, then entity resolution (grouped by event when clustered)."""
+    from crosswire.read.run import read_store, resolve_store
+
+    with Progress(
+        TextColumn("[bold]read"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        n = read_store(store, lambda done, total: progress.update(task, completed=done, total=total))
+    resolve_store(store, event_groups(store))
+    return n
+
+
+def event_groups(store: Store) -> dict[str, str] | None:
+    """article id → event id, if the store has been clustered."""
+    try:
+        rows = store.db.execute("SELECT article_id, event_id FROM event_articles").fetchall()
+    except Exception:
+        return None
+    return {a: e for a, e in rows} or None
+
+
+def entities_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} entities")
+    for col in ("name", "kind", "mentions", "articles", "also written", "outlets"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        variants = [a for a in r["aliases"] if a != r["name"]]
+        table.add_row(
+            r["name"],
+            r["kind"],
+            str(r["mentions"]),
+            str(r["articles"]),
+            "; ".join(variants[:6]),
+            ", ".join(sorted(r["outlets"])),
+        )
     return table

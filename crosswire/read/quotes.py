@@ -40,7 +40,8 @@ SPEECH_LEMMAS = _words(
     estimate describe criticize praise call continue shout tout speculate disclose inform assure
     advise recommend concur disagree object protest plead swear blast slam charge endorse support
     oppose defend back echo blame attack challenge condemn reject highlight discuss address refer
-    talk speak assail decry applaud welcome hail mock ridicule apologize rail vote urge push"""
+    talk speak assail decry applaud welcome hail mock ridicule apologize rail vote urge push
+    decline refuse express offer post raise present imply allude answer portray remind recognize"""
 )
 COGNITION_LEMMAS = _words(
     """believe think know feel hope fear expect want worry doubt wonder consider assume suspect
@@ -54,7 +55,7 @@ OBJECT_LEMMAS = _words(
     describe criticize praise call endorse support oppose defend back echo blame attack challenge
     condemn reject highlight discuss address assail decry applaud welcome hail mock ridicule
     dismiss question denounce tout predict demand promise pledge want fear expect seek favor
-    embrace view see consider"""
+    embrace view see consider express offer post raise present answer portray recognize"""
 )
 # Cues whose content follows a preposition ("called for X", "talked about X").
 PREP_CUES = {
@@ -82,6 +83,7 @@ PREP_CUES = {
     "insist": _words("on"),
     "respond": _words("to"),
     "object": _words("to"),
+    "allude": _words("to"),
 }
 OBJECT_PREPS = _words("of as for to")  # "accused X of Y", "described X as Y", "blamed X for Y"
 LEMMA_FIXES = {"hop": "hope"}  # the small model lemmatizes "hoping" to "hop"
@@ -138,6 +140,7 @@ class _Draft:
     content: set[int]
     framing: list[str] = field(default_factory=list)  # outer sources given in the same clause
     via: list[str] = field(default_factory=list)  # "citing Y" sources
+    sibling: bool = False  # shares its speaker with the clause it hangs from ("..., adding that")
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -231,6 +234,8 @@ def _subject_of(verb: Token) -> Token | None:
         return verb.head
     if subj is None and verb.dep_ in CLIMB_DEPS and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head.head)  # "pivoted to arguing"
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return subj
@@ -357,11 +362,16 @@ def _draft(verb: Token, quoted: list[set[int]], ranges: list[tuple[int, int]]) -
         content = _adjacent_quote(verb, quoted, ranges)
     if not _has_words(verb.doc, content):
         return None
-    draft = _Draft(verb, cue, speaker, content)
+    draft = _Draft(verb, cue, speaker, content, sibling=_borrows_subject(verb))
     if (quoting := _quoting_verb(verb)) is not None:
         outer = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
         draft.framing = [_phrase_text(outer)] if outer is not None else []
     return draft
+
+
+def _borrows_subject(verb: Token) -> bool:
+    own = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return not own and verb.dep_ in CLIMB_DEPS | {"pcomp"} and _quoting_verb(verb) is None
 
 
 def _phrase_text(tok: Token) -> str:
@@ -385,6 +395,19 @@ def _attach_via(doc: Doc, drafts: list[_Draft]) -> None:
         phrase = {t.i for t in tok.subtree}
         for draft in drafts:
             draft.content -= phrase
+
+
+def _split_siblings(drafts: list[_Draft]) -> None:
+    """A cue sharing its speaker with a clause it hangs from ("X said A, telling B that C") is a
+    second attribution, not part of the first one's content."""
+    for inner in drafts:
+        if not inner.sibling:
+            continue
+        tokens = {*inner.content, *inner.cue_tokens}
+        for outer in drafts:
+            if outer is not inner and inner.cue.i in outer.content:
+                outer.content -= tokens
+                outer.content -= {t.i for t in inner.cue.subtree}
 
 
 def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> None:
@@ -560,6 +583,7 @@ def extract_quotes(doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = 
         if tok.i not in inside and _is_cue(tok, lexicon) and (draft := _draft(tok, quoted, ranges))
     ]
     _attach_via(doc, drafts)
+    _split_siblings(drafts)
     _continue_quotes(doc, drafts, quoted)
     quotes = []
     for draft, sources in zip(drafts, _sources(doc, drafts), strict=True):

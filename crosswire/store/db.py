@@ -130,7 +130,9 @@ class Store:
     def make_original(self, article_id: str, old_root: str, kind: str) -> None:
         """``article_id`` (published earlier) becomes the original of ``old_root``'s copy group."""
         self.db.execute("UPDATE articles SET copy_of = ? WHERE copy_of = ?", (article_id, old_root))
-        self.db.execute("UPDATE articles SET copy_of = ?, copy_kind = ? WHERE id = ?", (article_id, kind, old_root))
+        self.db.execute(
+            "UPDATE articles SET copy_of = ?, copy_kind = ? WHERE id = ?", (article_id, kind, old_root)
+        )
 
     def get(self, article_id: str) -> Article | None:
         """An article by id or by a unique id prefix."""
@@ -245,18 +247,24 @@ class Store:
         }
 
 
+FTS_OPERATORS = frozenset({"OR", "AND", "NOT"})
+
+
 def fts_query(text: str) -> str:
     """Make free text safe for FTS5: quote each term (so 'al-Nusra' or 'U.S.' are not syntax),
     keeping explicit OR/AND/NOT operators and trailing-* prefixes."""
-    terms = []
+    terms: list[str] = []
     for tok in text.split():
-        if tok in {"OR", "AND", "NOT"}:
-            terms.append(tok)
+        if tok in FTS_OPERATORS:
+            if terms and terms[-1] not in FTS_OPERATORS:  # an operator only between terms: no syntax errors
+                terms.append(tok)
             continue
         star = tok.endswith("*")
         tok = tok.rstrip("*").replace('"', '""')
         if tok:
             terms.append(f'"{tok}"' + ("*" if star else ""))
+    while terms and terms[-1] in FTS_OPERATORS:
+        terms.pop()
     return " ".join(terms) or '""'
 
 

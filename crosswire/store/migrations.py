@@ -21,8 +21,7 @@ def migration(fn: Migration) -> Migration:
 
 @migration
 def m001_articles() -> str:
-    return (
-        """
+    return """
         CREATE TABLE raw (
             id TEXT PRIMARY KEY,            -- sha256 of the input bytes
             origin TEXT NOT NULL,
@@ -74,13 +73,11 @@ def m001_articles() -> str:
             counts TEXT                     -- JSON
         );
         """
-    )
 
 
 @migration
 def m002_fts() -> str:
-    return (
-        """
+    return """
         CREATE VIRTUAL TABLE articles_fts USING fts5(
             title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
         );
@@ -97,7 +94,6 @@ def m002_fts() -> str:
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         """
-    )
 
 
 @migration
@@ -113,13 +109,42 @@ def m003_outlet_hosts() -> str:
     """
 
 
+@migration
+def m004_readings() -> str:
+    return """
+        CREATE TABLE readings (             -- what the read stage found in each article (JSON)
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            version INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            read_at TEXT NOT NULL
+        );
+        CREATE TABLE entities (             -- corpus-wide resolved entities
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL           -- JSON list of surface forms
+        );
+        CREATE TABLE entity_mentions (
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, end)
+        );
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 
     Each runs in one explicit transaction together with its record, so a crash leaves either
     all of it or none of it.
     """
-    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
     done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
     applied = []
     for name, fn in MIGRATIONS:

@@ -1,0 +1,85 @@
+"""Reading one article: one spaCy parse feeds every extractor; the result is a ``Reading``.
+
+Each extractor reads what it needs: entities and quotes the parse, quantities and time expressions
+the plain text (the parse refines what a quantity counts). Corpus-wide entity resolution runs after
+reading (``crosswire.read.resolve``), because it needs every article's mentions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.model import Article, Span
+from crosswire.read.entities import Mention, extract_mentions
+from crosswire.read.quantities import Quantity, extract_quantities
+from crosswire.read.quotes import Quote, extract_quotes
+from crosswire.read.timex import TimeRef, extract_timex
+
+READER_VERSION = 1  # bump when extraction changes, so `crosswire read --again` knows what is stale
+BATCH_SIZE = 16
+
+
+@dataclass
+class Reading:
+    article_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "mentions": [dataclasses.asdict(m) for m in self.mentions],
+            "quotes": [dataclasses.asdict(q) for q in self.quotes],
+            "quantities": [dataclasses.asdict(q) for q in self.quantities],
+            "times": [dataclasses.asdict(t) for t in self.times],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reading:
+        return cls(
+            article_id=data["article_id"],
+            mentions=[_rebuild(Mention, m) for m in data["mentions"]],
+            quotes=[_rebuild(Quote, q) for q in data["quotes"]],
+            quantities=[_rebuild(Quantity, q) for q in data["quantities"]],
+            times=[_rebuild(TimeRef, t) for t in data["times"]],
+        )
+
+
+def _rebuild(cls: Any, data: dict[str, Any]) -> Any:
+    """Rebuild a frozen dataclass from ``asdict`` output: spans back to ``Span``, lists to tuples."""
+    values = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        values[f.name] = _value(data[f.name])
+    return cls(**values)
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, dict) and set(v) == {"article_id", "start", "end"}:
+        return Span(**v)
+    if isinstance(v, list):
+        return tuple(_value(x) for x in v)
+    return v
+
+
+def read_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Reading]:
+    """Readings in input order; spaCy parses in batches."""
+    from crosswire.read.nlp import load_nlp
+
+    nlp = load_nlp()
+    pending = list(articles)
+    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    for article, doc in zip(pending, docs, strict=True):
+        yield Reading(
+            article_id=article.id,
+            mentions=extract_mentions(doc, article.id),
+            quotes=extract_quotes(doc, article.id),
+            quantities=extract_quantities(article.text, article.id, doc),
+            times=extract_timex(article.text, article.published, article.id),
+        )

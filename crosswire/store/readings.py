@@ -1,0 +1,73 @@
+"""Readings and resolved entities in the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from crosswire.model import Article
+from crosswire.read.reader import READER_VERSION, Reading
+from crosswire.read.resolve import Resolution
+from crosswire.store.db import Store, _row_to_article, now_iso
+
+
+def unread(store: Store, version: int = READER_VERSION) -> list[Article]:
+    """Articles with no reading of the current version, in ingest order."""
+    rows = store.db.execute(
+        "SELECT a.* FROM articles a LEFT JOIN readings r ON r.article_id = a.id "
+        "WHERE r.article_id IS NULL OR r.version < ? ORDER BY a.seq",
+        (version,),
+    )
+    return [_row_to_article(r) for r in rows]
+
+
+def save_reading(store: Store, reading: Reading) -> None:
+    store.db.execute(
+        "INSERT OR REPLACE INTO readings VALUES (?, ?, ?, ?)",
+        (reading.article_id, READER_VERSION, json.dumps(reading.to_json(), ensure_ascii=False), now_iso()),
+    )
+
+
+def get_reading(store: Store, article_id: str) -> Reading | None:
+    row = store.db.execute("SELECT data FROM readings WHERE article_id = ?", (article_id,)).fetchone()
+    return Reading.from_json(json.loads(row[0])) if row else None
+
+
+def all_readings(store: Store) -> Iterator[Reading]:
+    for (data,) in store.db.execute("SELECT data FROM readings ORDER BY article_id"):
+        yield Reading.from_json(json.loads(data))
+
+
+def save_resolution(store: Store, resolution: Resolution, readings: dict[str, Reading]) -> None:
+    """Replace the corpus-wide entities with a new resolution."""
+    mentions = {m.id: m for r in readings.values() for m in r.mentions}
+    with store.transaction():
+        store.db.execute("DELETE FROM entity_mentions")
+        store.db.execute("DELETE FROM entities")
+        for e in resolution.entities:
+            store.db.execute(
+                "INSERT INTO entities VALUES (?, ?, ?, ?)",
+                (e.id, e.kind, e.name, json.dumps(e.aliases, ensure_ascii=False)),
+            )
+        for mention_id, entity_id in resolution.entity_of.items():
+            m = mentions.get(mention_id)
+            if m is not None:
+                store.db.execute(
+                    "INSERT OR IGNORE INTO entity_mentions VALUES (?, ?, ?, ?, ?)",
+                    (entity_id, m.span.article_id, m.span.start, m.span.end, m.surface),
+                )
+
+
+def entity_table(store: Store, limit: int = 100) -> list[dict[str, object]]:
+    """Entities by number of mentions, with their variants and the outlets that mention them."""
+    rows = store.db.execute(
+        """SELECT e.id, e.kind, e.name, e.aliases, count(*) AS mentions,
+                  group_concat(DISTINCT a.outlet) AS outlets, count(DISTINCT m.article_id) AS articles
+           FROM entities e JOIN entity_mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id
+           GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?""",
+        (limit,),
+    )
+    return [
+        {**dict(r), "aliases": json.loads(r["aliases"]), "outlets": (r["outlets"] or "").split(",")}
+        for r in rows
+    ]
