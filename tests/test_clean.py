@@ -79,9 +79,11 @@ TITLE = "Sallow Valley growers win frost aid"
 WIRE_KEPT = [
     "Fruit growers in the Sallow Valley hit by late frost will receive emergency aid of up to eight thousand "
     "crowns per farm, the regional agriculture ministry said on Thursday.",
-    'Agriculture minister Helga Strand said the money would reach farms before the harvest. "Nobody should lose '
+    "Agriculture minister Helga Strand said the money would reach farms "
+    'before the harvest. "Nobody should lose '
     'their orchard to one cold night," she said.',
-    "The cooperative had asked for twice as much, its chairman Ruben Achterberg said, but called the aid a fair "
+    "The cooperative had asked for twice as much, its chairman Ruben "
+    "Achterberg said, but called the aid a fair "
     "start.",
 ]
 WIRE_GONE = [
@@ -197,7 +199,10 @@ def test_paragraphs_are_blank_line_blocks_with_wrapped_lines_joined() -> None:
 
 def test_single_newlines_separate_paragraphs_when_there_are_no_blank_lines() -> None:
     text = "The council met on Monday.\nIt voted to close the pier.\nThe mayor abstained."
-    assert clean_text(text) == "The council met on Monday.\n\nIt voted to close the pier.\n\nThe mayor abstained."
+    assert (
+        clean_text(text)
+        == "The council met on Monday.\n\nIt voted to close the pier.\n\nThe mayor abstained."
+    )
 
 
 def test_trailing_list_of_headlines_dropped_but_a_single_short_line_kept() -> None:

@@ -58,7 +58,9 @@ KERRY = (
 
 STREAM = [
     art("a1", "Earthquake hits Chile", QUAKE_CHILE, 1),
-    art("a2", "Chile earthquake: Valparaiso residents flee", QUAKE_CHILE.replace("Sunday", "Sunday night"), 1),
+    art(
+        "a2", "Chile earthquake: Valparaiso residents flee", QUAKE_CHILE.replace("Sunday", "Sunday night"), 1
+    ),
     art("b1", "Earthquake hits Japan", QUAKE_JAPAN, 3),
     art("c1", "Kerry meets Putin in Moscow", KERRY, 3),
     art("a3", "Strong quake off Chile's coast", QUAKE_CHILE, 2),
@@ -159,12 +161,12 @@ def test_epoch_days_handles_missing_and_bad_dates() -> None:
 
 def test_views_mark_short_articles_and_gaps_handle_missing_dates() -> None:
     stats = TermStats()
-    a = article_profile(art("x", "Quake", "", None), fake_vector("quake"))
+    a = article_profile(art("x", "Chile earthquake", "", None), fake_vector("Chile earthquake"))
     b = article_profile(STREAM[0], fake_vector(QUAKE_CHILE))
     stats.observe(a)
     stats.observe(b)
     row = dict(zip(FEATURE_NAMES, views(a, b, stats), strict=True))
-    assert row["short"] == 1.0 and row["emb_short"] == pytest.approx(row["emb"])
+    assert row["short"] == 1.0 and row["long_emb"] == 0.0 and row["short_emb"] > 0.0
     assert gap_days(a, b) is None and gap_days(b, b) == 0.0
 
 

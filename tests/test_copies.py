@@ -19,11 +19,12 @@ WIRE = (
     "KESTREL BAY (Tidewater Wire) - The regional water board on Monday banned the use of garden hoses across "
     "the Kestrel Bay district after the driest spring in forty years left the Marrow reservoir at a third of "
     "its usual level.\n\n"
-    "Households that water gardens or wash cars with a hose face fines of up to five hundred crowns, the board "
+    "Households that water gardens or wash cars with a hose face fines of "
+    "up to five hundred crowns, the board "
     "said. Farms and market gardens are exempt until the end of July.\n\n"
     "Board chair Annika Rasmussen said the ban would stay in place until the reservoir had recovered to at "
-    "least half of its capacity, which could take until the autumn rains. \"We are asking everyone to think "
-    "about every litre,\" she said.\n\n"
+    'least half of its capacity, which could take until the autumn rains. "We are asking everyone to think '
+    'about every litre," she said.\n\n'
     "The last hose ban in the district, in 2011, lasted eleven weeks."
 )
 # the same wire story lightly edited by another outlet: a sentence added, a few words changed
@@ -31,11 +32,12 @@ EDITED = (
     "KESTREL BAY - The regional water board on Monday banned the use of garden hoses across the Kestrel Bay "
     "district after the driest spring in forty years left the Marrow reservoir at a third of its normal "
     "level.\n\n"
-    "Households that water gardens or wash cars with a hose face fines of up to five hundred crowns, the board "
+    "Households that water gardens or wash cars with a hose face fines of "
+    "up to five hundred crowns, the board "
     "said. Farms and market gardens are exempt until the end of July.\n\n"
     "Board chair Annika Rasmussen said the ban would stay in place until the reservoir had recovered to at "
-    "least half of its capacity, which could take until the autumn rains. \"We are asking everyone to think "
-    "about every litre,\" she told reporters.\n\n"
+    'least half of its capacity, which could take until the autumn rains. "We are asking everyone to think '
+    'about every litre," she told reporters.\n\n'
     "The last hose ban in the district, in 2011, lasted eleven weeks. Garden centres said sales of water "
     "butts had tripled."
 )
@@ -44,15 +46,24 @@ INDEPENDENT = (
     "Gardeners in Kestrel Bay must put away their hoses. From today, anyone caught sprinkling a lawn can be "
     "fined, after officials said reservoir stocks had dropped to roughly thirty percent following months "
     "without proper rain.\n\n"
-    "Annika Rasmussen, who chairs the water board, told this paper the restriction was a last resort. Growers "
-    "get a reprieve until late summer. Residents we spoke to on the seafront were mostly resigned; one pensioner "
+    "Annika Rasmussen, who chairs the water board, told this paper the "
+    "restriction was a last resort. Growers "
+    "get a reprieve until late summer. Residents we spoke to on the "
+    "seafront were mostly resigned; one pensioner "
     "said he would reuse his bath water on the roses."
 )
 
 
 def record(id_: str, outlet: str, published: str | None, text: str, **extra: Any) -> dict[str, Any]:
-    return {"id": id_, "url": f"https://{outlet.lower().replace(' ', '')}.example/{id_}", "outlet": outlet,
-            "title": f"Hose ban ({outlet})", "published": published, "text": text, **extra}
+    return {
+        "id": id_,
+        "url": f"https://{outlet.lower().replace(' ', '')}.example/{id_}",
+        "outlet": outlet,
+        "title": f"Hose ban ({outlet})",
+        "published": published,
+        "text": text,
+        **extra,
+    }
 
 
 def write_jsonl(path: Path, *records: dict[str, Any]) -> Path:
@@ -104,11 +115,19 @@ def test_near_copy_marked_near_and_independent_report_is_not_a_copy(store: Store
     report = run(store, path)
     assert dict(report.counts) == {"new": 2, "copy": 1}
     arts = by_outlet(store)
-    assert (arts["Coast Courier"].copy_of, arts["Coast Courier"].copy_kind) == (arts["Tidewater Wire"].id, "near")
+    assert (arts["Coast Courier"].copy_of, arts["Coast Courier"].copy_kind) == (
+        arts["Tidewater Wire"].id,
+        "near",
+    )
     assert arts["Coast Courier"].text == EDITED
     assert arts["Bay Observer"].copy_of is None
     stats = store.stats()
-    assert (stats["articles"], stats["originals"], stats["exact_copies"], stats["near_copies"]) == (3, 2, 0, 1)
+    assert (stats["articles"], stats["originals"], stats["exact_copies"], stats["near_copies"]) == (
+        3,
+        2,
+        0,
+        1,
+    )
 
 
 def test_similarity_of_the_fixture_texts() -> None:
@@ -132,9 +151,14 @@ def test_copy_of_a_copy_points_at_the_original(store: Store, tmp_path: Path) -> 
 
 
 def test_near_copy_found_across_runs(store: Store, tmp_path: Path) -> None:
-    run(store, write_jsonl(tmp_path / "one.jsonl", record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE)))
-    report = run(store, write_jsonl(tmp_path / "two.jsonl",
-                                    record("b", "Coast Courier", "2026-06-01T12:00:00Z", EDITED)))
+    run(
+        store,
+        write_jsonl(tmp_path / "one.jsonl", record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE)),
+    )
+    report = run(
+        store,
+        write_jsonl(tmp_path / "two.jsonl", record("b", "Coast Courier", "2026-06-01T12:00:00Z", EDITED)),
+    )
     assert dict(report.counts) == {"copy": 1}
     arts = by_outlet(store)
     assert arts["Coast Courier"].copy_of == arts["Tidewater Wire"].id
@@ -174,7 +198,9 @@ def test_article_id_is_stable_and_deterministic(store: Store, tmp_path: Path) ->
     assert expected == identity.article_id(chash, "TIDEWATER WIRE", "https://tidewaterwire.example/a")
     assert expected != identity.article_id(chash, "Coast Courier", "https://tidewaterwire.example/a")
     assert expected != identity.article_id(chash, "Tidewater Wire", None)
-    run(store, write_jsonl(tmp_path / "in.jsonl", record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE)))
+    run(
+        store, write_jsonl(tmp_path / "in.jsonl", record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE))
+    )
     [a] = store.articles()
     assert a.id == expected
     with Store(tmp_path / "other.db") as other:  # the same input elsewhere gets the same id
@@ -196,8 +222,12 @@ def test_repeated_record_in_one_input_is_present_not_a_copy(store: Store, tmp_pa
 def _snapshot(store: Store) -> dict[str, Any]:
     q = store.db.execute
     return {
-        "articles": [tuple(r) for r in q("SELECT id, outlet, published, copy_of, copy_kind, seq, text FROM articles "
-                                         "ORDER BY seq")],
+        "articles": [
+            tuple(r)
+            for r in q(
+                "SELECT id, outlet, published, copy_of, copy_kind, seq, text FROM articles ORDER BY seq"
+            )
+        ],
         "raw": q("SELECT count(*) FROM raw").fetchone()[0],
         "minhashes": q("SELECT count(*) FROM minhashes").fetchone()[0],
         "fts": q("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'").fetchone()[0],
@@ -211,10 +241,12 @@ def test_rerunning_the_same_ingest_adds_nothing(store: Store, tmp_path: Path) ->
     shutil.copytree(FIXTURES / "jsonl", root / "jsonl")
     shutil.copy(HTML_PAGE, root / "page.html")
     shutil.copy(FIXTURES / "feeds" / "kestrel-bay-gazette.rss", root / "kestrel.rss")
-    write_jsonl(root / "copies.jsonl",
-                record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE),
-                record("b", "Coast Courier", "2026-06-01T12:00:00Z", EDITED),
-                record("c", "Bay Observer", "2026-06-01T13:00:00Z", WIRE))
+    write_jsonl(
+        root / "copies.jsonl",
+        record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE),
+        record("b", "Coast Courier", "2026-06-01T12:00:00Z", EDITED),
+        record("c", "Bay Observer", "2026-06-01T13:00:00Z", WIRE),
+    )
     (root / "broken.html").write_text("<html><body><nav>Home</nav></body></html>")
     first = run(store, root)
     assert dict(first.counts) == {"new": 3 + 3 + 1 + 2 + 1, "copy": 2, "failed": 1}

@@ -18,7 +18,7 @@ import pytest
 from crosswire.ingest import meta
 from crosswire.ingest.core import IngestSettings
 from crosswire.store.db import Store
-from tests.fixtures import FIXTURES, HTML_PAGE, by_title, failure_reasons, local, offline, run
+from tests.fixtures import FIXTURES, HTML_PAGE, by_title, failure_reasons, local, run
 from tests.fixtures.local_server import LocalServer, heron_feed, serve
 
 
@@ -74,10 +74,18 @@ def test_text_outlet_from_url_host_without_www(store: Store) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Le conseil municipal a voté mardi soir une hausse du prix du billet de bac, qui passera de deux à "
-         "quatre couronnes à partir du mois de juin, a annoncé la mairie.", "fr"),
-        ("Der Stadtrat hat am Dienstagabend beschlossen, den Fahrpreis für die Fähre ab Juni von zwei auf vier "
-         "Kronen zu erhöhen, teilte die Gemeinde mit.", "de"),
+        (
+            "Le conseil municipal a voté mardi soir une hausse du prix du billet "
+            "de bac, qui passera de deux à "
+            "quatre couronnes à partir du mois de juin, a annoncé la mairie.",
+            "fr",
+        ),
+        (
+            "Der Stadtrat hat am Dienstagabend beschlossen, den Fahrpreis für die "
+            "Fähre ab Juni von zwei auf vier "
+            "Kronen zu erhöhen, teilte die Gemeinde mit.",
+            "de",
+        ),
     ],
 )
 def test_language_detected(store: Store, tmp_path: Path, text: str, language: str) -> None:
@@ -161,7 +169,11 @@ def test_html_without_site_name_takes_outlet_from_url(store: Store, tmp_path: Pa
 
 def _check_tidewater(store: Store, origin: str) -> None:
     arts = by_title(store)
-    assert set(arts) == {"Storm surge floods Marrow Quay", "Railway reopens after storm", "Choir wins regional prize"}
+    assert set(arts) == {
+        "Storm surge floods Marrow Quay",
+        "Railway reopens after storm",
+        "Choir wins regional prize",
+    }
     surge = arts["Storm surge floods Marrow Quay"]
     assert surge.outlet == "Tidewater Wire"
     assert surge.external_id == "tw-101"
@@ -221,7 +233,9 @@ def _check_heron(store: Store, server: LocalServer) -> None:
     arts = by_title(store)
     assert set(arts) == {"Heron Island school gets solar roof", "Heron Island ferry timetable changes"}
     solar = arts["Heron Island school gets solar roof"]
-    assert "after workers finished fitting two hundred solar panels to its roof" in solar.text  # from the page
+    assert (
+        "after workers finished fitting two hundred solar panels to its roof" in solar.text
+    )  # from the page
     assert "The island school will make its own electricity" not in solar.text  # not the summary
     assert solar.outlet == "Heron Island News"
     assert solar.url == server.url("/pages/solar-roof.html")

@@ -25,8 +25,13 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def make(id_: str, text: str = "The ferry runs again.", **fields: object) -> Article:
-    defaults: dict[str, object] = {"title": "Ferry", "outlet": "Orrin Courier", "source": "test",
-                                   "content_hash": id_, "ingested_at": "2026-05-01T00:00:00Z"}
+    defaults: dict[str, object] = {
+        "title": "Ferry",
+        "outlet": "Orrin Courier",
+        "source": "test",
+        "content_hash": id_,
+        "ingested_at": "2026-05-01T00:00:00Z",
+    }
     return Article(id=id_, text=text, **{**defaults, **fields})  # type: ignore[arg-type]
 
 
@@ -49,7 +54,9 @@ def test_wal_mode_and_migrations_recorded(tmp_path: Path) -> None:
         assert recorded[:2] == ["m001_articles", "m002_fts"]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"articles", "articles_fts", "raw", "failures", "runs", "minhashes"} <= tables
-        assert "fts5" in con.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert (
+            "fts5" in con.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        )
     finally:
         con.close()
 
@@ -60,18 +67,23 @@ def test_reopening_applies_nothing(tmp_path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         assert migrations.apply_migrations(con) == []
-        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(migrations.MIGRATIONS)
+        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(
+            migrations.MIGRATIONS
+        )
     finally:
         con.close()
 
 
-def test_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_older_database_is_migrated_forward_keeping_its_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "cw.db"
     everything = list(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "MIGRATIONS", everything[:2])  # an old version of crosswire
     with Store(path) as old:
         old.db.execute(
-            "INSERT INTO articles (id, content_hash, outlet, title, text, source, source_kind, ingested_at, seq) "
+            "INSERT INTO articles (id, content_hash, outlet, title, text, source, "
+            "source_kind, ingested_at, seq) "
             "VALUES ('x1', 'h', 'Orrin Courier', 'Ferry', 'The ferry runs again.', 's', 'text', 't', 1)"
         )
     monkeypatch.setattr(migrations, "MIGRATIONS", everything)
@@ -120,10 +132,12 @@ def test_insert_and_get_by_id_and_unique_prefix(store: Store) -> None:
 
 
 def test_fts_over_title_and_text(store: Store) -> None:
-    put(store,
+    put(
+        store,
         make("t1", title="Lighthouse becomes museum", text="The tower opens in spring."),
         make("t2", title="Strait swim", text="Swimmers raised money for the lighthouse crew."),
-        make("t3", title="Café opens", text="A new café on the quay."))
+        make("t3", title="Café opens", text="A new café on the quay."),
+    )
     assert [a.id for a, _s, _r in store.search("museum")] == ["t1"]
     assert {a.id for a, _s, _r in store.search("lighthouse")} == {"t1", "t2"}
     assert [a.id for a, _s, _r in store.search("cafe")] == ["t3"]  # diacritics folded
@@ -164,11 +178,13 @@ def test_search_finds_punctuated_terms(store: Store) -> None:
 
 
 def test_article_filters(store: Store) -> None:
-    put(store,
+    put(
+        store,
         make("a1", outlet="Orrin Courier", published="2026-05-01T10:00:00Z"),
         make("a2", outlet="Valley Post", published="2026-05-02T23:30:00Z"),
         make("a3", outlet="Orrin Courier", published="2026-05-03T01:00:00Z"),
-        make("a4", outlet="Orrin Courier", published=None))
+        make("a4", outlet="Orrin Courier", published=None),
+    )
     assert [a.id for a in store.articles()] == ["a4", "a1", "a2", "a3"]  # unknown dates first, then oldest
     assert [a.id for a in store.articles(outlet="Orrin Courier")] == ["a4", "a1", "a3"]
     assert [a.id for a in store.articles(since="2026-05-02")] == ["a2", "a3"]

@@ -36,6 +36,8 @@ class Decision:
     mean: np.ndarray
     scale: np.ndarray
     trained_on: str = ""
+    threshold: float = 0.5  # join when P(same) reaches this (full articles); chosen on training streams
+    short_threshold: float = 0.5  # the same for headline-only articles
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         z = ((np.atleast_2d(rows) - self.mean) / self.scale) @ self.coef + self.intercept
@@ -49,6 +51,8 @@ class Decision:
             "mean": self.mean.round(6).tolist(),
             "scale": self.scale.round(6).tolist(),
             "trained_on": self.trained_on,
+            "threshold": self.threshold,
+            "short_threshold": self.short_threshold,
         }
 
     @classmethod
@@ -70,12 +74,12 @@ def load_decision(path: Path = WEIGHTS_PATH) -> Decision:
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, trained_on: str, c: float = 1.0) -> Decision:
-    """Fit the logistic regression on standardised views (balanced classes)."""
+    """Fit the logistic regression on standardised views (threshold 0.5 until tuned)."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = rows.mean(axis=0), rows.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
+    model = LogisticRegression(C=c, max_iter=1000)
     model.fit((rows - mean) / scale, labels)
     return Decision(model.coef_[0].copy(), float(model.intercept_[0]), mean, scale, trained_on)
 

@@ -147,9 +147,14 @@ class OnlineClusterer:
         self.stats.observe(profile)
         self._advance(profile.first)
         best, probability = self._best_event(profile)
-        if best is not None and probability >= self.settings.join_probability:
+        if best is not None and probability >= self._threshold(profile):
             return self._join(best, article.id, profile)
         return self._found(article.id, profile)
+
+    def _threshold(self, profile: Profile) -> float:
+        if self.settings.join_probability is not None:
+            return self.settings.join_probability
+        return self.decision.short_threshold if profile.short else self.decision.threshold
 
     def _add_copy(self, article: Article) -> str:
         event = self.event(self.event_of[article.copy_of or ""])

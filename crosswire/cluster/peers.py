@@ -31,9 +31,7 @@ def _tfidf(articles: Sequence[Article]) -> np.ndarray:
     return np.asarray((x @ x.T).todense())
 
 
-def tfidf_single_pass(
-    articles: Sequence[Article], threshold: float, window_days: float = 7.0
-) -> list[int]:
+def tfidf_single_pass(articles: Sequence[Article], threshold: float, window_days: float = 7.0) -> list[int]:
     """Single-pass clustering of TF-IDF vectors against cluster centroids.
 
     Centroid cosines come from the article similarity matrix S: for cluster c,

@@ -23,7 +23,11 @@ class ClusterSettings:
     """Knobs of online event clustering and storyline linking."""
 
     candidates: int = _s(10, "Nearest open events (by centroid) scored for each new article.")
-    join_probability: float = _s(0.5, "Join the best event when the learned P(same event) reaches this.")
+    join_probability: float | None = _s(
+        None,
+        "Join the best event when the learned P(same event) reaches this; None: the thresholds stored "
+        "with the decision weights (one for full articles, one for headlines; chosen on training streams).",
+    )
     event_window_days: float = _s(
         7.0, "An event stays open this many days after its latest article (dated streams only)."
     )
@@ -46,7 +50,7 @@ class ClusterSettings:
             if getattr(self, name) < 1:
                 raise InvalidSettings(f"{name} must be >= 1, got {getattr(self, name)}")
         for name in ("join_probability", "storyline_min_cosine"):
-            if not 0.0 <= getattr(self, name) <= 1.0:
+            if getattr(self, name) is not None and not 0.0 <= getattr(self, name) <= 1.0:
                 raise InvalidSettings(f"{name} must be within [0, 1], got {getattr(self, name)}")
         if self.event_window_days <= 0 or self.storyline_window_days <= 0:
             raise InvalidSettings("window sizes must be positive numbers of days")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 
-def _s(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best at the call sites
+def _s(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
 
@@ -18,9 +18,13 @@ class CompareSettings:
     align_weak: float = _s(0.62, "cosine at or above which two claims align when they share an anchor")
     merge_average: float = _s(0.60, "average cosine two claim groups need to merge")
     conflict_min: float = _s(0.52, "cosine at or above which two anchored claims are checked for conflict")
+    numbers_min: float = _s(0.30, "cosine two claims with figures for the same measure need to be compared")
     polarity_min: float = _s(0.55, "cosine two claims need before a polarity difference counts as conflict")
     attribution_min: float = _s(0.72, "cosine two claims need before an attribution difference counts")
-    wire_share: float = _s(0.6, "share of an article's sentences near-copied from one earlier article that makes it a wire rewrite")
+    wire_share: float = _s(
+        0.6,
+        "share of an article's sentences near-copied from one earlier article that makes it a wire rewrite",
+    )
     wire_cosine: float = _s(0.93, "cosine at which a sentence counts as near-copied")
     min_claim_words: int = _s(5, "sentences shorter than this (in words) are not claims")
     summary_sentences: int = _s(6, "sentences in the extractive summary")
@@ -30,7 +34,9 @@ class CompareSettings:
     logodds_prior: float = _s(500.0, "strength (alpha_0) of the informative Dirichlet prior for log-odds")
     logodds_z: float = _s(1.96, "z-score above which a term is over-represented for an outlet")
     logodds_top: int = _s(8, "terms listed per outlet")
-    quote_same: float = _s(0.55, "word overlap (containment) at which two quotes of one speaker are the same statement")
+    quote_same: float = _s(
+        0.55, "word overlap (containment) at which two quotes of one speaker are the same statement"
+    )
 
     def describe(self) -> list[tuple[str, Any, str]]:
         """(name, value, help) for every setting, for docs and the CLI."""

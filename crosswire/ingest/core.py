@@ -245,16 +245,20 @@ def _outcomes(
     try:
         for unit in units:
             last: Outcome | None = None
+            unit_failed = False
             for item in read_unit(unit, limits, fetcher, settings.follow):
                 if last is not None:
                     yield None, last
                 last = ingestor.process(item)
+                unit_failed = unit_failed or (last.status == "failed" and last.origin == unit.location)
                 pending += 1
                 if pending >= settings.batch_size:
                     ingestor.store.db.execute("COMMIT")
                     ingestor.store.db.execute("BEGIN IMMEDIATE")
                     pending = 0
             if last is not None:
+                if not unit_failed:  # read now: forget a unit-level failure from before (a feed that 404'd)
+                    ingestor.store.clear_failure(unit.location)
                 yield unit, last
         ingestor.store.db.execute("COMMIT")
     except BaseException:

@@ -12,6 +12,8 @@ LSH candidates are verified by the MinHash estimate itself before a copy is decl
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -36,8 +38,14 @@ def shingle_hash(shingle: bytes) -> int:
     return zlib.crc32(shingle)
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The hash permutations, drawn once (datasketch would redraw them for every MinHash)."""
+    return MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+
+
 def minhash(text: str, num_perm: int = NUM_PERM) -> MinHash:
-    m = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=shingle_hash)
+    m = MinHash(num_perm=num_perm, scheme=SCHEME, hashfunc=shingle_hash, permutations=_permutations(num_perm))
     m.update_batch(shingles(text))
     return m
 
@@ -61,7 +69,14 @@ class NearDuplicateIndex:
     def add_signature(self, key: str, signature: bytes) -> None:
         values = np.frombuffer(signature, dtype=np.uint64)
         self.add(
-            key, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME, hashfunc=shingle_hash)
+            key,
+            MinHash(
+                num_perm=self.num_perm,
+                hashvalues=values,
+                scheme=SCHEME,
+                hashfunc=shingle_hash,
+                permutations=_permutations(self.num_perm),
+            ),
         )
 
     def match(self, m: MinHash) -> tuple[str, float] | None:

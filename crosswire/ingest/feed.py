@@ -27,8 +27,8 @@ def parse_feed(data: bytes, origin: str) -> Any:
     import feedparser
 
     parsed = feedparser.parse(data)
-    if not parsed.entries and (parsed.bozo or not parsed.feed):
-        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+    if not parsed.entries and (parsed.bozo or not parsed.feed or not parsed.get("version")):
+        reason = getattr(parsed, "bozo_exception", None) or "no RSS or Atom elements"  # XML, but not a feed
         raise InputError(f"not a readable RSS/Atom feed: {reason}")
     return parsed
 

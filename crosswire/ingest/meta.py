@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from dateutil import parser as dateparser
 
 ISO_UTC = "%Y-%m-%dT%H:%M:%SZ"
-LANGUAGE_SAMPLE_CHARS = 800  # plenty for a confident call on news prose; cost grows with length
+LANGUAGE_SAMPLE_CHARS = 500  # plenty for a confident call on news prose; cost grows with length
 
 
 def outlet_from_url(url: str | None) -> str | None:

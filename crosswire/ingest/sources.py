@@ -114,7 +114,10 @@ def _read_file(
     if unit.kind == "html":
         yield RawItem(unit.location, body, "text/html", {}, data, "html")
     elif unit.kind == "urls" or looks_like_url_list(body):
-        yield from fetch_pages(list_urls(body), _need(fetcher))
+        urls = list_urls(body)
+        if not urls:
+            raise InputError("no URLs in the list")
+        yield from fetch_pages(urls, _need(fetcher))
     else:
         yield parse_text(body, unit.location, data)
 

@@ -18,6 +18,7 @@ KNOWN_KEYS = {"title", "outlet", "url", "published", "date", "author", "language
 def parse_text(body: str, origin: str, raw: bytes = b"") -> RawItem:
     """A text document: front matter (if any) as metadata, the rest as the body."""
     meta: dict[str, Any] = {}
+    body = body.replace("\r\n", "\n").replace("\r", "\n")  # so front matter is found after CRLF too
     match = FRONT_MATTER.match(body)
     if match:
         meta = _front_matter(match.group(1), origin)

@@ -34,7 +34,8 @@ def run_ingest(
 
         def on_outcome(outcome: Outcome) -> None:
             if outcome.status == "failed":
-                progress.console.print(f"[red]failed[/] {outcome.origin}: {outcome.reason}", highlight=False)
+                progress.console.print(f"[red]failed[/] {outcome.origin}: {outcome.reason}", highlight=False,
+                                       soft_wrap=True)  # one line per failure, however long
 
         def on_unit(unit: Unit, total: int) -> None:
             progress.update(task, total=total, advance=1, description=_short(unit.location))

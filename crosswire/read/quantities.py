@@ -160,7 +160,8 @@ LABEL_WORDS = (
     "Phase|Stage|Grade|Page|Paragraph|Gate|Terminal|Channel|Platform|Line|Model|Version|Protocol|Amendment|"
     "Title|Rule|Item|Lot|Box|Suite|Unit|Brigade|Division|Battalion|Regiment|Squadron|Corps|Fleet|Group|"
     "District|Precinct|Ward|Zone|Sector|Block|Street|Avenue|Road|Building|Hall|Number|No\\.|Nos\\.|Vol\\.|"
-    "Volume|Issue|Episode|Season|Series|Psalm|Sura|Windows|Formula|Camp|Checkpoint|Station|Tower|Bus|Pier"
+    "Volume|Issue|Episode|Season|Series|Psalm|Sura|Windows|Formula|Camp|Checkpoint|Station|Tower|Bus|Pier|"
+    "Proposition|Prop\\.|Measure|Question|Interstate|Part|Annex|Clause|Schedule"
 )
 
 # Words that end a counted noun phrase (function words, common verbs, calendar words).
@@ -199,10 +200,11 @@ LY_NOUNS = frozenset(_words("family ally assembly supply rally reply anomaly mon
 ING_NOUNS = frozenset(_words("building meeting housing training bombing killing shooting offering evening"))
 
 MAX_NP_WORDS = 4
+POSSESSIVE = ("'s", "’s", "s'", "s’")
 LEFT_WINDOW = 40  # characters searched left of a number for currency, qualifier, "between", "from"
 APPROX_TOLERANCE = 0.10  # "about 3,000" admits 2,700..3,300
-ROUND_TOLERANCE = 0.05  # "3,000" (a round figure) admits 2,850..3,150
-ROUND_UNIT = 1000
+ROUND_TOLERANCE = 0.05  # "3,000" (a round figure) admits at most 2,850..3,150; "$2.3 billion" ±0.05bn
+ROUND_MIN = 1000
 
 # --- patterns ----------------------------------------------------------------------------------------
 
@@ -229,6 +231,7 @@ VAGUE = (
 FRACTION = (
     rf"(?:one|two|three|four|a)[-\s](?:{_alt(FRACTIONS)})s?(?=\s+of\b)"
     rf"|(?:one|two|three|four)-(?:{_alt(FRACTIONS)})s?|half(?=\s+of\b)"
+    rf"|(?:one|1)\s+in\s+(?:every\s+)?(?:{_alt(ONES)}|[1-9]\d*)"
 )
 
 
@@ -256,7 +259,7 @@ DATE_LEFT_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 LABEL_LEFT_RE = re.compile(rf"(?:\b(?:{LABEL_WORDS})\s+|#\s*)$")
 OLD_RE = re.compile(r"\s+old\b", re.IGNORECASE)
 ONE_OF_RE = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
-SKIP_ONE_LEFT_RE = re.compile(r"\b(?:no|the|each|any|every|this|that|which)\s+$", re.IGNORECASE)
+SKIP_ONE_LEFT_RE = re.compile(r"\b(?:no|the|each|any|every|this|that|which|at)\s+$", re.IGNORECASE)
 DATE_RIGHT_RE = re.compile(rf"\s*(?:of\s+)?(?:{MONTHS})\b")
 TIME_RIGHT_RE = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|local\s+time\b|o[’']clock\b|hrs\b)",
@@ -350,8 +353,11 @@ def _vague_value(text: str) -> Decimal:
 
 
 def _fraction_value(text: str) -> Decimal:
-    """A fraction as a percentage: ``two-thirds`` → 66.67, ``half`` → 50."""
+    """A fraction as a percentage: ``two-thirds`` → 66.67, ``half`` → 50, ``one in five`` → 20."""
     parts = re.split(r"[-\s]+", text.lower())
+    if "in" in parts:  # "one in five": the guard in FRACTION keeps the denominator above zero
+        last = parts[-1]
+        return (100 / (Decimal(last) if last.isdigit() else _word_value(last))).quantize(Decimal("0.01"))
     denominator = FRACTIONS[parts[-1].rstrip("s")] if parts[-1] != "half" else 2
     numerator = _word_value(parts[0]) if len(parts) > 1 else Decimal(1)
     return (numerator * 100 / denominator).quantize(Decimal("0.01"))
@@ -514,7 +520,7 @@ def _draft(text: str, first: _Number) -> _Draft | None:
 def _looks_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return True
-    regular = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+    regular = word.endswith("s") and not word.endswith(("ss", "us", "is", *POSSESSIVE))
     return regular and len(word) > 2 and word not in NOT_PLURAL
 
 
@@ -529,19 +535,45 @@ def _ends_np(word: str, index: int) -> bool:
     return word.endswith("ed") or (word.endswith("ing") and word not in ING_NOUNS)
 
 
+def _np_words(text: str, pos: int) -> list[re.Match[str]]:
+    """The words right after ``pos`` that may belong to a counted noun phrase (one more than it may hold)."""
+    words: list[re.Match[str]] = []
+    while len(words) <= MAX_NP_WORDS:
+        m = NP_WORD_RE.match(text, words[-1].end() if words else pos)
+        if not m or _ends_np(m.group("w").lower(), len(words)):
+            break
+        words.append(m)
+    return words
+
+
+def _np_action(word: str, following: str | None, singular: bool, have_head: bool) -> str:
+    """Whether the phrase ``take``s ``word`` and goes on, takes it as its ``last``, or ``stop``s before it.
+
+    A plural ends the phrase (``14 people were``); a capitalised plural only when no noun follows
+    (``20 Americans work`` but ``500 Hamas fighters``); after ``one``, a plural is no longer its noun.
+    """
+    low = word.lower()
+    plural = _looks_plural(low) and IRREGULAR_PLURALS.get(low) != low
+    if word[0].isupper():
+        noun_follows = following is not None and (following[0].isupper() or _looks_plural(following.lower()))
+        return "last" if plural and not noun_follows else "take"
+    if singular and plural and have_head:
+        return "stop"
+    return "last" if plural and not singular else "take"
+
+
 def _counted_phrase(text: str, pos: int, singular: bool) -> tuple[str, int] | None:
-    """Head noun of the phrase right after ``pos`` (lowercase) and where it ends."""
+    """Head noun of the phrase right after ``pos`` (lowercase) and where it ends; possessives modify."""
     head, end = None, pos
-    for index in range(MAX_NP_WORDS):
-        m = NP_WORD_RE.match(text, end)
-        if not m or _ends_np(m.group("w").lower(), index):
+    words = _np_words(text, pos)
+    for index, m in enumerate(words[:MAX_NP_WORDS]):
+        following = words[index + 1].group("w") if index + 1 < len(words) else None
+        action = _np_action(m.group("w"), following, singular, head is not None)
+        if action == "stop":
             break
-        word, capital = m.group("w").lower(), m.group("w")[0].isupper()
-        plural = _looks_plural(word) and not capital and IRREGULAR_PLURALS.get(word) != word
-        if singular and plural and head is not None:
-            break
-        head, end = word, m.end()
-        if plural and not singular:
+        head = None if m.group("w").endswith(POSSESSIVE) else m.group("w").lower()
+        end = m.end()
+        if action == "last":
             break
     return (head, end) if head else None
 
@@ -681,7 +713,7 @@ def _is_lonely_one(text: str, draft: _Draft, first: _Number) -> bool:
     """``one`` that counts nothing, or ``no one`` / ``the one`` / ``one of``: not a quantity."""
     if first.kind != "words" or first.value != 1 or first.factor != 1 or draft.high != 1:
         return False
-    if ONE_OF_RE.match(text, draft.end) or SKIP_ONE_LEFT_RE.search(_left(text, first.start)):
+    if ONE_OF_RE.match(text, first.end) or SKIP_ONE_LEFT_RE.search(_left(text, first.start)):
         return True
     return draft.counted is None and draft.unit is None
 
@@ -741,7 +773,8 @@ def _refine_with_doc(q: Quantity, doc: Doc, text: str) -> Quantity:
         return q
     if any(t.pos_ in NOT_IN_NP_POS for t in doc[head.i + 1 : noun.i]):  # "two of them officers"
         return q
-    end = max(q.span.end, noun.idx + len(noun.text))
+    end = noun.idx + len(noun.text)
+    end = end if q.per is None and noun.text.lower() != q.counted else max(end, q.span.end)
     return replace(q, counted=noun.text.lower(), span=replace(q.span, end=end), text=text[q.span.start : end])
 
 
@@ -749,17 +782,20 @@ def _refine_with_doc(q: Quantity, doc: Doc, text: str) -> Quantity:
 
 
 def counted_key(counted: str | None) -> str | None:
-    """A crude singular for comparing what is counted: ``sorties`` → ``sortie``, ``people`` → ``person``."""
+    """A crude stem shared by singular and plural, for comparing what is counted.
+
+    ``sortie``/``sorties`` → ``sorti``, ``country``/``countries`` → ``countri``, ``people`` → ``person``.
+    """
     if counted is None:
         return None
     word = counted.lower()
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    return word[:-1] if _looks_plural(word) else word
+    if _looks_plural(word):
+        word = word[:-1]
+    if word.endswith("y"):
+        return word[:-1] + "i"
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:
@@ -769,20 +805,23 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     return a.unit is not None or a.counted is not None
 
 
-def _tolerance(q: Quantity) -> float:
-    if q.approximate:
-        return APPROX_TOLERANCE
-    point = q.low if q.low is not None else q.high
-    if point is not None and q.low == q.high and point >= ROUND_UNIT and point % ROUND_UNIT == 0:
-        return ROUND_TOLERANCE
-    return 0.0
+def _margin(value: float, approximate: bool) -> float:
+    """How far a stated figure may be from the truth: ``APPROX_TOLERANCE`` when approximate; for a round
+    figure (at least ``ROUND_MIN``, a multiple of 100) half a unit of its last non-zero digit, at most
+    ``ROUND_TOLERANCE``; else nothing (``14`` means 14)."""
+    if approximate:
+        return abs(value) * APPROX_TOLERANCE
+    if value < ROUND_MIN or value % 100:
+        return 0.0
+    digits = str(int(value))
+    unit = 10 ** (len(digits) - len(digits.rstrip("0")))
+    return min(unit / 2, value * ROUND_TOLERANCE)
 
 
 def _widened(q: Quantity) -> tuple[float, float]:
-    """The interval ``q`` allows, open ends infinite, widened by its tolerance."""
-    tol = _tolerance(q)
-    low = -math.inf if q.low is None else q.low - abs(q.low) * tol
-    high = math.inf if q.high is None else q.high + abs(q.high) * tol
+    """The interval ``q`` allows, open ends infinite, widened by its margin."""
+    low = -math.inf if q.low is None else q.low - _margin(q.low, q.approximate)
+    high = math.inf if q.high is None else q.high + _margin(q.high, q.approximate)
     return low, high
 
 

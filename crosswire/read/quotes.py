@@ -17,6 +17,7 @@ Nested attribution ("Press TV reported, citing Rossiya-24, that a Russian office
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from crosswire.model import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -128,6 +130,25 @@ class Quote:
     speaker_resolved: str | None = None
     content_parts: tuple[Span, ...] = ()
     kind: str = "speech"
+
+
+@dataclass(frozen=True)
+class _Quotations:
+    """The article's quotations (character ranges and token sets) and each token's paragraph."""
+
+    ranges: list[tuple[int, int]]
+    tokens: list[set[int]]
+    paragraph: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Quotations:
+        ranges = quoted_ranges(doc.text)
+        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        paragraph = [bisect_right(breaks, tok.idx) for tok in doc]
+        return cls(ranges, [_tokens_in(doc, s, e) for s, e in ranges], paragraph)
+
+    def inside(self) -> set[int]:
+        return set().union(*self.tokens) if self.tokens else set()
 
 
 @dataclass
@@ -283,8 +304,11 @@ def _content_of(verb: Token) -> set[int]:
         return _interrupted_clause(verb)
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and not _is_parenthetical(c)]
     if comps:
-        return _subtrees(comps + [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i])
-    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i > verb.i):
+        objects = [
+            c for c in verb.children if c.dep_ == "dobj" and comps[0].dep_ == "xcomp" and c.i < comps[0].i
+        ]
+        return _subtrees(comps + objects)  # "urged X to Y": X and Y
+    if verb.dep_ == "parataxis" or _is_parenthetical(verb):
         return _interrupted_clause(verb)
     if (prep := _cue_prep(verb)) is not None:
         return _subtrees([c for c in prep.children if c.dep_ in {"pobj", "pcomp"}])
@@ -311,11 +335,17 @@ def _subtrees(tokens: Iterable[Token]) -> set[int]:
 
 
 def _is_parenthetical(clause: Token) -> bool:
-    """A reporting clause parsed as the complement of what it reports ("X reported, ..., that Y said")."""
+    """A reporting clause parsed as the complement of what it reports: "X reported, ..., that Y said"
+    (but not "A may add to B, he said", where the head is the cue and the clause its content)."""
+    head = clause.head
     return (
-        clause.i < clause.head.i
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
         and _lemma(clause) in CUE_LEMMAS
         and not any(c.dep_ in COMPLEMENT_DEPS for c in clause.children)
+        and (
+            _lemma(head) not in CUE_LEMMAS or any(c.dep_ == "mark" and c.i > clause.i for c in head.children)
+        )
     )
 
 
@@ -333,16 +363,16 @@ def _whole_quotes(content: set[int], quoted: list[set[int]]) -> set[int]:
     return content
 
 
-def _adjacent_quote(verb: Token, quoted: list[set[int]], ranges: list[tuple[int, int]]) -> set[int]:
+def _adjacent_quote(verb: Token, quotes: _Quotations) -> set[int]:
     """A quotation right before the cue's clause (“…,” he said) or right after it (he said: “…”)."""
-    inside = set().union(*quoted) if quoted else set()
-    clause = [t for t in verb.subtree if t.i not in inside and not t.is_punct]
+    inside = quotes.inside()
+    clause = [t for t in verb.subtree if t.i not in inside and not t.is_punct and not t.is_space]
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
     text = verb.doc.text
-    for quote, (q_start, q_end) in zip(quoted, ranges, strict=True):
+    for quote, (_, q_end) in zip(quotes.tokens, quotes.ranges, strict=True):
         if q_end <= start and _BEFORE_CLAUSE_GAP.fullmatch(text, q_end, start):
             return quote
-    for quote, (q_start, _) in zip(quoted, ranges, strict=True):
+    for quote, (q_start, _) in zip(quotes.tokens, quotes.ranges, strict=True):
         if q_start >= end and _AFTER_CLAUSE_GAP.fullmatch(text, end, q_start):
             return quote
     return set()
@@ -352,14 +382,16 @@ def _has_words(doc: Doc, ids: Iterable[int]) -> bool:
     return any(not doc[i].is_punct and not doc[i].is_space for i in ids)
 
 
-def _draft(verb: Token, quoted: list[set[int]], ranges: list[tuple[int, int]]) -> _Draft | None:
+def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
     subj = _subject_of(verb)
     speaker = _noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else []
     cue = _cue_tokens(verb)
-    content = _content_of(verb) - set(speaker) - set(cue)
-    content = _whole_quotes(content, quoted) if _has_words(verb.doc, content) else set()
+    para = quotes.paragraph[verb.i]
+    speaker = [i for i in speaker if quotes.paragraph[i] == para]
+    content = {i for i in _content_of(verb) if quotes.paragraph[i] == para} - set(speaker) - set(cue)
+    content = _whole_quotes(content, quotes.tokens) if _has_words(verb.doc, content) else set()
     if not content:
-        content = _adjacent_quote(verb, quoted, ranges)
+        content = _adjacent_quote(verb, quotes)
     if not _has_words(verb.doc, content):
         return None
     draft = _Draft(verb, cue, speaker, content, sibling=_borrows_subject(verb))
@@ -543,17 +575,18 @@ def _resolve(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
     resolved = []
     for quote in quotes:
-        if quote.speaker is None or quote.speaker_text is None:
+        speaker, speaker_text = quote.speaker, quote.speaker_text
+        if speaker is None or speaker_text is None:
             resolved.append(quote)
             continue
-        words = quote.speaker_text.lower()
+        words = speaker_text.lower()
         if words in PRONOUNS:
             person = words in {"he", "she", "i", "him", "her"}
             name = next((n for _, n, p in reversed(named) if p == person), None)
             quote = _with(quote, speaker_resolved=name)
         else:
-            named.append((quote.speaker.start, quote.speaker_text, _is_person(doc, quote.speaker)))
-            quote = _with(quote, speaker_resolved=quote.speaker_text)
+            named.append((speaker.start, speaker_text, _is_person(doc, speaker)))
+            quote = _with(quote, speaker_resolved=speaker_text)
         resolved.append(quote)
     return resolved
 
@@ -574,23 +607,22 @@ def _with(quote: Quote, **changes: object) -> Quote:
 
 def extract_quotes(doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = CUE_LEMMAS) -> list[Quote]:
     """Quotes and attributions of one parsed article, in text order."""
-    ranges = quoted_ranges(doc.text)
-    quoted = [_tokens_in(doc, start, end) for start, end in ranges]
-    inside = set().union(*quoted) if quoted else set()
+    quotes = _Quotations.of(doc)
+    quoted, inside = quotes.tokens, quotes.inside()
     drafts = [
         draft
         for tok in doc
-        if tok.i not in inside and _is_cue(tok, lexicon) and (draft := _draft(tok, quoted, ranges))
+        if tok.i not in inside and _is_cue(tok, lexicon) and (draft := _draft(tok, quotes))
     ]
     _attach_via(doc, drafts)
     _split_siblings(drafts)
     _continue_quotes(doc, drafts, quoted)
-    quotes = []
+    found = []
     for draft, sources in zip(drafts, _sources(doc, drafts), strict=True):
         quote = _to_quote(doc, draft, quoted, article_id)
         if quote is not None:
-            quotes.append(_with(quote, chain=tuple(sources) if len(sources) > 1 else ()))
-    return _resolve(doc, sorted(quotes, key=lambda q: (q.span.start, q.span.end)))
+            found.append(_with(quote, chain=tuple(sources) if len(sources) > 1 else ()))
+    return _resolve(doc, sorted(found, key=lambda q: (q.span.start, q.span.end)))
 
 
 def quotes_from_text(text: str, article_id: str = "") -> list[Quote]:

@@ -11,8 +11,9 @@ Resolution rules (``pub`` = publication date; intervals are inclusive ISO dates)
   ``March 2015`` (month); ``in 2015``, ``the 2015 election`` (year); ``2014-15``, ``from 2011 to 2015``
   (years); ``the 1990s``, ``the '90s``, ``the early 1990s`` (decade, thirds for early/mid/late).
 * **no year** (``March 14``, ``in March``, ``in early February``): the publication year, or the previous
-  year when that would start more than ``FUTURE_DAYS`` after ``pub``, or the next year when it would end more
-  than ``PAST_DAYS`` before it. ``early``/``mid``/``late`` take days 1-10, 11-20, 21-end of a month (and
+  year when that would start more than ``NEAR_FUTURE_DAYS`` after ``pub`` (``FUTURE_DAYS`` when a future
+  cue such as ``will`` or ``is due to`` stands earlier in the clause), or the next year when it would end
+  more than ``PAST_DAYS`` before it. ``early``/``mid``/``late`` take days 1-10, 11-20, 21-end of a month (and
   Jan-Apr, May-Aug, Sep-Dec of a year), keeping granularity ``month`` (or ``year``).
 * **weekdays**: a bare weekday (``Friday``, ``on Monday``) is the most recent such day *on or before*
   ``pub`` (news reports the past week; a report published on a Friday saying "Friday" means that day),
@@ -30,7 +31,8 @@ Resolution rules (``pub`` = publication date; intervals are inclusive ISO dates)
 * **seasons** (meteorological, northern hemisphere; winter Y is December Y to February Y+1):
   ``last summer`` is the latest summer that ended before ``pub`` (in March 2016: 2015; in October 2016:
   2016); ``this summer`` the one of ``pub``'s year; ``next summer`` the first that starts after ``pub``;
-  ``the summer``/``in summer`` the latest that has started by ``pub``; ``the summer of 2015`` is absolute.
+  ``the summer``/``in the fall`` is placed like a month without a year (above); ``the summer of 2015`` is
+  absolute.
 
 ``relative`` is True whenever the publication date was needed (a year inferred counts). Without a
 publication date such expressions are still returned, with their granularity and ``start``/``end`` None
@@ -51,7 +53,8 @@ from functools import partial
 from crosswire.model import Span
 from crosswire.read.quantities import ONES, TENS
 
-FUTURE_DAYS = 183  # a yearless date more than this far after publication means the previous year
+FUTURE_DAYS = 183  # a yearless date more than this far after publication means the previous year ...
+NEAR_FUTURE_DAYS = 62  # ... or more than this far, when no future cue stands in its clause
 PAST_DAYS = 270  # ... and more than this far before it, the next year
 FEW_UNITS = (2, 6)  # "a few days ago": 2 to 6 days back; "the past few days": the last 6 days
 
@@ -89,8 +92,8 @@ OF_AFTER_RE = re.compile(r"\s+(?i:of)\b")
 SINCE_LEFT_RE = re.compile(r"\b(?i:since)\s+$")
 CLAUSE_START_RE = re.compile(r"[.;,!?\n][^.;,!?\n]*$")
 FUTURE_CUE_RE = re.compile(
-    r"\b(?i:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|is\s+scheduled|are\s+scheduled|"
-    r"is\s+expected\s+to|are\s+expected\s+to|plans?\s+to|planned\s+for|upcoming)\b|['’]ll\b"
+    r"\b(?i:will|shall|(?:is|are)\s+(?:due|set|expected)\s+to|(?:is|are)\s+due|plans?\s+to|planned|scheduled"
+    r"|upcoming|ahead\s+of)\b|['’]ll\b"
 )
 
 
@@ -161,11 +164,12 @@ def _third(interval: Interval, mod: str | None, unit: str) -> Interval:
     return _month_interval(start.year, 4 * part + 1)[0], _month_interval(start.year, 4 * part + 4)[1]
 
 
-def _place_year(build: Callable[[int], Interval | None], pub: date) -> Interval | None:
-    """The interval ``build(year)`` for the publication year, or the year before or after (see module doc)."""
+def _place_year(build: Callable[[int], Interval | None], pub: date, ahead: int) -> Interval | None:
+    """``build(year)`` for the publication year, or the year before or after: the first that starts at most
+    ``ahead`` days after ``pub`` and ends at most ``PAST_DAYS`` before it."""
     built = [i for i in (build(y) for y in (pub.year, pub.year - 1, pub.year + 1)) if i is not None]
     for interval in built:
-        if (interval[0] - pub).days <= FUTURE_DAYS and (pub - interval[1]).days <= PAST_DAYS:
+        if (interval[0] - pub).days <= ahead and (pub - interval[1]).days <= PAST_DAYS:
             return interval
     return built[0] if built else None  # "Feb. 29" far from any leap year in the window
 
@@ -215,7 +219,7 @@ def _month_day(m: re.Match[str], pub: date | None, text: str) -> _Resolved | Non
         found = _safe_date(year, month, day)
         return (found, found) if found else None
 
-    return _resolved(_place_year(build, pub), "day", True)
+    return _resolved(_place_year(build, pub, _ahead(text, m.start())), "day", True)
 
 
 def _month_year(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
@@ -231,7 +235,7 @@ def _month_alone(m: re.Match[str], pub: date | None, text: str) -> _Resolved | N
     if pub is None:
         return _resolved(None, "month", True)
     month = _month_of(m)
-    interval = _relative_interval(lambda y: _month_interval(y, month), rel, pub)
+    interval = _relative_interval(lambda y: _month_interval(y, month), rel, pub, _ahead(text, m.start()))
     return _resolved(_third(interval, m.group("mod"), "month") if interval else None, "month", True)
 
 
@@ -240,7 +244,7 @@ def _years_near(pub: date) -> range:
     return range(pub.year + 1, pub.year - 3, -1)
 
 
-def _relative_interval(build: Callable[[int], Interval], rel: str, pub: date) -> Interval | None:
+def _relative_interval(build: Callable[[int], Interval], rel: str, pub: date, ahead: int) -> Interval | None:
     """A yearly interval (a month, a season) picked by last/this/next, or placed near ``pub`` when bare."""
     years = _years_near(pub)
     if rel in ("last", "past"):
@@ -249,7 +253,7 @@ def _relative_interval(build: Callable[[int], Interval], rel: str, pub: date) ->
         return next(build(y) for y in reversed(years) if build(y)[0] > pub)
     if rel == "this":
         return build(pub.year)
-    return _place_year(build, pub)
+    return _place_year(build, pub, ahead)
 
 
 def _year(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
@@ -302,7 +306,7 @@ def _season(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
         return None
     if pub is None:
         return _resolved(None, "season", True)
-    return _resolved(_season_relative(season, rel, pub), "season", True)
+    return _resolved(_season_relative(season, rel, pub, _ahead(text, m.start())), "season", True)
 
 
 def _is_season_fall(m: re.Match[str], text: str) -> bool:
@@ -312,16 +316,12 @@ def _is_season_fall(m: re.Match[str], text: str) -> bool:
     return m.group("the").lower() != "the" and not OF_AFTER_RE.match(text, m.end())
 
 
-def _season_relative(season: str, rel: str, pub: date) -> Interval:
-    """last/this/next season, or a bare ``the summer``: the latest that has started by ``pub``."""
+def _season_relative(season: str, rel: str, pub: date, ahead: int) -> Interval | None:
+    """last/this/next season, or a bare ``the summer`` placed near ``pub`` as a month without a year is."""
     build = partial(_season_interval, season)
     if rel == "this" and season == "winter" and pub.month <= 2:
         return build(pub.year - 1)  # in January, "this winter" began last December
-    if rel:
-        interval = _relative_interval(build, rel, pub)
-        assert interval is not None  # last/this/next always find one
-        return interval
-    return next(build(y) for y in _years_near(pub) if build(y)[0] <= pub)
+    return _relative_interval(build, rel, pub, ahead)
 
 
 def _day_word(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
@@ -344,6 +344,11 @@ def _weekday(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
         back = (pub.weekday() - wanted) % 7
         day = pub - timedelta(days=back or (7 if rel in ("last", "past") else 0))
     return _resolved((day, day), "day", True)
+
+
+def _ahead(text: str, pos: int) -> int:
+    """How far after publication a yearless date may lie: further when its clause looks ahead."""
+    return FUTURE_DAYS if _future_clause(text, pos) else NEAR_FUTURE_DAYS
 
 
 def _future_clause(text: str, pos: int) -> bool:
@@ -443,7 +448,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         _month_day,
     ),
     (
-        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_DAY}(?:\s+(?i:of))?\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_DAY}(?:\s+(?i:of))?\s+{_MONTH}(?:,?\s+{_YEAR})?"
+        ),
         _month_day,
     ),
     (re.compile(rf"\b(?:{_MOD}[\s-]+)?{_MONTH}(?:\s+(?i:of))?,?\s+{_YEAR}"), _month_year),
@@ -459,13 +466,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
         _year_range,
     ),
     (
-        re.compile(
-            rf"\b(?:(?P<cue>{_CUE})\s+|{_MOD}[\s-]+(?:(?i:of)\s+)?)?{_YEAR}"
-        ),
+        re.compile(rf"\b(?:(?P<cue>{_CUE})\s+|{_MOD}[\s-]+(?:(?i:of)\s+)?)?{_YEAR}"),
         _year,
     ),
     (
-        re.compile(r"(?:\b(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?['’]?\b(?P<dec>1[89]\d0|20\d0|\d0)s\b"),
+        re.compile(
+            r"(?:\b(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?['’]?\b(?P<dec>1[89]\d0|20\d0|\d0)s\b"
+        ),
         _decade,
     ),
     (

@@ -1,0 +1,191 @@
+"""Aligning claims across outlets into claim groups, and marking each group's status.
+
+Candidate pairs come from sentence vectors (chunked, so 10^4 claims fit in memory). Two claims of
+different articles align when their cosine is ≥ ``align_strong``, or ≥ ``align_weak`` and they share an
+anchor (entity or content words). Groups grow greedily from the most similar pair down, and two groups
+merge only while their average cosine stays ≥ ``merge_average`` (no long chains). Claims that conflict
+(``conflicts.find_conflicts``) are put in one group, marked *conflicting*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from crosswire.compare.claims import Claim
+from crosswire.compare.conflicts import (
+    Compatibility,
+    Conflict,
+    anchored,
+    figure_checks,
+    find_conflicts,
+    measure,
+    measure_key,
+)
+from crosswire.compare.settings import CompareSettings
+
+CHUNK = 1024
+
+
+@dataclass
+class ClaimGroup:
+    """Claims of several articles that say the same thing (or disagree about it)."""
+
+    id: str
+    claims: list[Claim]
+    status: str = "unique"  # "corroborated" | "unique" | "conflicting"
+    conflicts: list[Conflict] = field(default_factory=list)
+    compatible: list[Compatibility] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(c.source for c in self.claims))
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(c.outlet for c in self.claims))
+
+    @property
+    def independent(self) -> int:
+        return len(self.sources)
+
+
+def candidate_pairs(vectors: np.ndarray, articles: list[str], floor: float) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) for i < j of different articles with cosine ≥ ``floor``, most similar first."""
+    pairs: list[tuple[int, int, float]] = []
+    art = np.array(articles)
+    for lo in range(0, len(vectors), CHUNK):
+        sims = vectors[lo : lo + CHUNK] @ vectors.T
+        rows, cols = np.nonzero(sims >= floor)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i = lo + r
+            if i < c and art[i] != art[c]:
+                pairs.append((i, c, float(sims[r, c])))
+    pairs.sort(key=lambda p: -p[2])
+    return pairs
+
+
+class _Groups:
+    """Union-find over claim indices that keeps members, for average-linkage checks."""
+
+    def __init__(self, n: int) -> None:
+        self.root = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.root[i] != i:
+            self.root[i] = self.root[self.root[i]]
+            i = self.root[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, gone = min(ra, rb), max(ra, rb)
+            self.root[gone] = keep
+            self.members[keep].extend(self.members.pop(gone))
+
+
+def _average(vectors: np.ndarray, a: list[int], b: list[int]) -> float:
+    return float(vectors[a].mean(axis=0) @ vectors[b].mean(axis=0))
+
+
+def _aligns(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> bool:
+    return sim >= settings.align_strong or (sim >= settings.align_weak and anchored(a, b))
+
+
+def _grow(
+    claims: list[Claim], vectors: np.ndarray, pairs: list[tuple[int, int, float]], s: CompareSettings
+) -> _Groups:
+    groups = _Groups(len(claims))
+    for i, j, sim in pairs:
+        ri, rj = groups.find(i), groups.find(j)
+        if ri == rj or not _aligns(claims[i], claims[j], sim, s):
+            continue
+        if _average(vectors, groups.members[ri], groups.members[rj]) >= s.merge_average:
+            groups.union(ri, rj)
+    return groups
+
+
+def figure_pairs_by_measure(claims: list[Claim], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+    """Pairs of claims of different sources with figures for the same measure ("deaths", "sorties/day")."""
+    by_key: dict[tuple[str | None, str | None, str | None], set[int]] = {}
+    for k, c in enumerate(claims):
+        for q in c.quantities:
+            m = measure(q, c)
+            if m is not None:
+                by_key.setdefault(measure_key(m), set()).add(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        ordered = sorted(members)
+        pairs.update(
+            (i, j)
+            for n, i in enumerate(ordered)
+            for j in ordered[n + 1 :]
+            if claims[i].source != claims[j].source
+        )
+    return [(i, j, float(vectors[i] @ vectors[j])) for i, j in sorted(pairs)]
+
+
+def _check(
+    claims: list[Claim],
+    vectors: np.ndarray,
+    groups: _Groups,
+    pairs: list[tuple[int, int, float]],
+    s: CompareSettings,
+) -> tuple[dict[int, list[Conflict]], dict[int, list[Compatibility]]]:
+    """Conflicts (merging the two sides into one group) and compatible figures, by group root."""
+    found: list[tuple[int, int, list[Conflict]]] = []
+    compatible: list[tuple[int, int, list[Compatibility]]] = []
+    for i, j, sim in pairs:
+        conflicts = find_conflicts(claims[i], claims[j], sim, s)
+        if conflicts:
+            found.append((i, j, conflicts))
+    for i, j, sim in figure_pairs_by_measure(claims, vectors):
+        conflicts, compat = figure_checks(claims[i], claims[j], sim, s)
+        if conflicts:
+            found.append((i, j, conflicts))
+        elif compat:
+            compatible.append((i, j, compat))
+    for i, j, _ in found:
+        groups.union(i, j)
+    by_root: dict[int, list[Conflict]] = {}
+    for i, _, conflicts in found:
+        by_root.setdefault(groups.find(i), []).extend(conflicts)
+    compat_by_root: dict[int, list[Compatibility]] = {}
+    for i, j, items in compatible:
+        if groups.find(i) == groups.find(j):
+            compat_by_root.setdefault(groups.find(i), []).extend(items)
+    return by_root, compat_by_root
+
+
+def _status(group: ClaimGroup) -> str:
+    if group.conflicts:
+        return "conflicting"
+    return "corroborated" if group.independent >= 2 else "unique"
+
+
+def align_claims(claims: list[Claim], vectors: np.ndarray, settings: CompareSettings) -> list[ClaimGroup]:
+    """Claim groups in order of first appearance, each with its status, conflicts and compatible figures."""
+    floor = min(settings.conflict_min, settings.align_weak)
+    pairs = candidate_pairs(vectors, [c.article_id for c in claims], floor)
+    groups = _grow(claims, vectors, pairs, settings)
+    conflicts, compatible = _check(claims, vectors, groups, pairs, settings)
+    out: list[ClaimGroup] = []
+    for root in sorted(groups.members, key=lambda r: min(groups.members[r])):
+        members = sorted(groups.members[root])
+        group = ClaimGroup(f"g{len(out)}", [claims[k] for k in members])
+        group.conflicts = _dedupe(conflicts.get(root, []), {c.id: c.source for c in group.claims})
+        group.compatible = list({c.reason: c for c in compatible.get(root, [])}.values())
+        group.status = _status(group)
+        out.append(group)
+    return out
+
+
+def _dedupe(conflicts: list[Conflict], source_of: dict[str, str]) -> list[Conflict]:
+    """One conflict per kind and pair of sources (a wire copy repeats its original's conflicts)."""
+    kept: dict[tuple[str, str, str], Conflict] = {}
+    for c in conflicts:
+        kept.setdefault((c.kind, source_of[c.claim_a], source_of[c.claim_b]), c)
+    return list(kept.values())

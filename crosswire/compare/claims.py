@@ -1,0 +1,127 @@
+"""Claim units: sentences of an event's articles, with what they mention, count, date and attribute."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crosswire.compare import features
+from crosswire.compare.sentences import sentence_spans
+from crosswire.compare.settings import CompareSettings
+from crosswire.model import Article, Span
+from crosswire.read.quantities import Quantity
+from crosswire.read.reader import Reading
+from crosswire.read.resolve import Resolution
+from crosswire.read.timex import TimeRef
+
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class Claim:
+    """One claim unit (a sentence) of one article, with its evidence span and features."""
+
+    id: str
+    span: Span
+    text: str
+    outlet: str
+    source: str
+    entities: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    speaker: str | None = None
+    cue: str | None = None
+    polarity: int = 1
+    words: frozenset[str] = field(default_factory=frozenset)
+    negated: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def article_id(self) -> str:
+        return self.span.article_id
+
+    @property
+    def attributed(self) -> bool:
+        return self.cue is not None or self.speaker is not None
+
+
+def _inside(items: Sequence[object], start: int, end: int, span_of: str = "span") -> list[object]:
+    return [x for x in items if start <= getattr(x, span_of).start and getattr(x, span_of).end <= end]
+
+
+def _entities(reading: Reading, resolution: Resolution, start: int, end: int) -> tuple[list[str], list[str]]:
+    ids: list[str] = []
+    places: list[str] = []
+    for m in reading.mentions:
+        if start <= m.span.start and m.span.end <= end and m.kind != "OTHER":
+            eid = resolution.entity_of.get(m.id, m.surface.lower())
+            ids.append(eid)
+            if m.kind in PLACE_KINDS:
+                places.append(eid)
+    return list(dict.fromkeys(ids)), list(dict.fromkeys(places))
+
+
+def _speaker(reading: Reading, start: int, end: int) -> str | None:
+    for q in reading.quotes:
+        if q.span.start < end and start < q.span.end and q.speaker_text:
+            return q.speaker_text
+    return None
+
+
+def _claim(
+    article: Article, source: str, reading: Reading, resolution: Resolution, bounds: tuple[int, int], n: int
+) -> Claim:
+    start, end = bounds
+    text = article.text[start:end]
+    entities, places = _entities(reading, resolution, start, end)
+    return Claim(
+        id=f"c{n}",
+        span=Span(article.id, start, end),
+        text=text,
+        outlet=article.outlet or article.host or "unknown outlet",
+        source=source,
+        entities=tuple(entities),
+        places=tuple(places),
+        quantities=tuple(_inside(reading.quantities, start, end)),  # type: ignore[arg-type]
+        times=tuple(_inside(reading.times, start, end)),  # type: ignore[arg-type]
+        speaker=_speaker(reading, start, end),
+        cue=features.attribution_cue(text),
+        polarity=features.polarity(text),
+        words=features.content_words(text),
+        negated=features.negated_stems(text),
+    )
+
+
+def claim_bounds(article: Article, settings: CompareSettings) -> list[tuple[int, int]]:
+    """Sentence spans long enough to carry a claim."""
+    return [
+        (s, e)
+        for s, e in sentence_spans(article.text)
+        if len(article.text[s:e].split()) >= settings.min_claim_words
+    ]
+
+
+def build_claims(
+    articles: list[Article],
+    sources: dict[str, str],
+    readings: dict[str, Reading],
+    resolution: Resolution,
+    settings: CompareSettings,
+) -> list[Claim]:
+    """Every claim unit of every article, numbered in article order."""
+    claims: list[Claim] = []
+    for article in articles:
+        reading = readings.get(article.id) or Reading(article.id)
+        for bounds in claim_bounds(article, settings):
+            claims.append(_claim(article, sources[article.id], reading, resolution, bounds, len(claims)))
+    return claims
+
+
+def claim_at(claims: list[Claim], article_id: str, offset: int) -> Claim | None:
+    """The claim of ``article_id`` whose span holds ``offset`` (claims are in article order)."""
+    mine = [c for c in claims if c.article_id == article_id]
+    i = bisect_left([c.span.end for c in mine], offset + 1)
+    if i < len(mine) and mine[i].span.start <= offset:
+        return mine[i]
+    return None

@@ -1,0 +1,81 @@
+"""Per-claim features read off the text: content words, polarity, attribution cue."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+NEGATION = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without)\b|n['’]t\b", re.IGNORECASE
+)
+STOPPING = re.compile(r"\b(?:stopped|halted|ceased|suspended|silent|stop|halt|stops)\b", re.IGNORECASE)
+CONTINUING = re.compile(
+    r"\b(?:continu\w*|still|keep\w*|kept|go on|goes on|carry on|carrying on)\b", re.IGNORECASE
+)
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|claim(?:s|ed)?|alleg(?:es|ed)|announced|stated|"
+    r"insist(?:s|ed)|"
+    r"den(?:y|ies|ied)|estimate[sd]?|reported|reports|warned|argued|argues|accused|believes?|fear(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+HEDGED = re.compile(
+    r"\b(?:says|say|according to|claim(?:s|ed)?|alleg(?:es|ed)|insists?|believes?|estimates?|fears?)\b",
+    re.IGNORECASE,
+)
+POLARITY_WORDS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot"})
+STEM = 5
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lowercased content words cut to a crude stem (``strikes``/``striking`` → ``strik``)."""
+    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
+    return frozenset(
+        w[:STEM] for w in words if len(w) > 2 and w not in STOP_WORDS and w not in POLARITY_WORDS
+    )
+
+
+NEGATOR_WINDOW = 4  # content words after "not"/"no"/"never" that the negation covers
+STOPPING_WINDOW = 12  # words before "stopped"/"silent" that the stopping covers
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _stem(word: str) -> str:
+    return word.lower().strip("'’-")[:STEM]
+
+
+def negated_stems(text: str) -> frozenset[str]:
+    """Stems of the content words a negation or a stopping verb covers ("sirens never sounded": sound)."""
+    toks = [m.group(0) for m in _TOKEN.finditer(text)]
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        if low in POLARITY_WORDS or low.endswith(("n't", "n’t")):
+            window = toks[i + 1 : i + 1 + NEGATOR_WINDOW]
+        elif STOPPING.fullmatch(low):
+            window = toks[max(0, i - STOPPING_WINDOW) : i]
+        else:
+            continue
+        out.update(_stem(w) for w in window if len(w) > 2 and w.lower() not in STOP_WORDS)
+    return frozenset(out - {""})
+
+
+def polarity(text: str) -> int:
+    """-1 when the claim is negated or says something stopped, +1 otherwise."""
+    negated = bool(NEGATION.search(text)) or bool(STOPPING.search(text))
+    return -1 if negated and not CONTINUING.search(text) else 1
+
+
+def continuing(text: str) -> bool:
+    return bool(CONTINUING.search(text))
+
+
+def attribution_cue(text: str) -> str | None:
+    """The reporting cue of the claim ("said", "according to"), or None when stated as fact."""
+    m = ATTRIBUTION.search(text)
+    return m.group(0).lower() if m else None
+
+
+def is_hedged(cue: str | None) -> bool:
+    return cue is not None and bool(HEDGED.fullmatch(cue))
