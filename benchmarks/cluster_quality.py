@@ -204,7 +204,7 @@ def semeval_rows(cache: Path | None, quick: bool) -> list[tuple[str, float]]:
     sims = {
         "crosswire P(same)": [float(decision.probability(views(a, b, stats))[0]) for a, b in profiles],
         "embedding cosine": [float(np.dot(a.vector, b.vector)) for a, b in profiles],
-        "tfidf cosine": [tfidf_cosine(a.body, b.body, stats.body, stats) for a, b in profiles],
+        "tfidf cosine": [tfidf_cosine(a.body, b.body, "body", stats) for a, b in profiles],
     }
     return [(name, -float(np.corrcoef(values, overall)[0, 1])) for name, values in sims.items()]
 

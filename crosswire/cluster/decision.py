@@ -61,7 +61,13 @@ class Decision:
             raise WeightsMismatch(f"weights use {data['features']}; run benchmarks/train_decision.py")
         arrays = {k: np.asarray(data[k], dtype=np.float64) for k in ("coef", "mean", "scale")}
         return cls(
-            arrays["coef"], float(data["intercept"]), arrays["mean"], arrays["scale"], data["trained_on"]
+            arrays["coef"],
+            float(data["intercept"]),
+            arrays["mean"],
+            arrays["scale"],
+            data["trained_on"],
+            float(data.get("threshold", 0.5)),
+            float(data.get("short_threshold", data.get("threshold", 0.5))),
         )
 
     def save(self, path: Path = WEIGHTS_PATH) -> None:

@@ -137,6 +137,9 @@ def epoch_days(published: str | None) -> float | None:
     return moment.timestamp() / 86400.0
 
 
+Weights = tuple[dict[str, float], float]  # term -> sublinear TF-IDF weight, and the vector's norm
+
+
 @dataclass
 class Profile:
     """What the views compare: one article, or the running sum of an event's articles."""
@@ -149,10 +152,15 @@ class Profile:
     first: float | None = None
     last: float | None = None
     short: bool = False
+    # derived, never saved: view -> (IDF epoch, weights), and the normalised centroid
+    cache: dict[str, tuple[int, Weights]] = field(default_factory=dict, repr=False, compare=False)
+    unit: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector))
-        return self.vector / norm if norm else self.vector
+        if self.unit is None:
+            norm = float(np.linalg.norm(self.vector))
+            self.unit = self.vector / norm if norm else self.vector
+        return self.unit
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -214,45 +222,114 @@ def merge(event: Profile, article: Profile, *, max_terms: int, members: int) -> 
     times = [t for t in (event.first, event.last, article.first) if t is not None]
     event.first, event.last = (min(times), max(times)) if times else (None, None)
     event.short = event.short and article.short
+    event.cache.clear()
+    event.unit = None
+
+
+REFRESH_SHARE = 20  # the IDF snapshot is refreshed when the document count grew by 1/20 (5 %)
 
 
 @dataclass
 class TermStats:
-    """Streaming document frequencies (incremental TF-IDF, as in TDT systems)."""
+    """Streaming document frequencies (incremental TF-IDF, as in TDT systems).
+
+    Views read IDF from a snapshot of the counts, refreshed whenever the stream grew by 5 %: weights of
+    an event's terms can then be cached between its updates (``Profile.weights``), which makes scoring a
+    candidate cost O(article terms) instead of O(event terms), and the result stays a pure function of
+    the stream (the snapshot is part of the saved state).
+    """
 
     docs: int = 0
     body: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    snapshot_docs: int = 0
+    snapshot: dict[str, dict[str, int]] = field(default_factory=lambda: {"body": {}, "names": {}})
+    epoch: int = 0
+    _idf: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def observe(self, profile: Profile) -> None:
         self.docs += 1
         self.body.update(profile.body.keys() | profile.title.keys())
         self.names.update(profile.names.keys())
+        if self.docs - self.snapshot_docs >= max(1, self.snapshot_docs // REFRESH_SHARE):
+            self.snapshot_docs, self.epoch = self.docs, self.epoch + 1
+            self.snapshot = {"body": dict(self.body), "names": dict(self.names)}
+            self._idf.clear()
 
-    def idf(self, df: Counter[str], term: str) -> float:
-        return math.log((self.docs + 1) / (df.get(term, 0) + 1)) + 1.0
+    def idf(self, kind: str, term: str) -> float:
+        """IDF of ``term`` among the ``kind`` ("body" or "names") counts of the current snapshot."""
+        return self.idf_table(kind).get(term, self.unseen_idf)
+
+    @property
+    def unseen_idf(self) -> float:
+        return math.log(self.snapshot_docs + 1) + 1.0
+
+    def idf_table(self, kind: str) -> dict[str, float]:
+        """term -> IDF for every term of the snapshot (computed once per snapshot)."""
+        table = self._idf.get(kind)
+        if table is None:
+            top = math.log(self.snapshot_docs + 1) + 1.0
+            table = {t: top - math.log(df + 1) for t, df in self.snapshot[kind].items()}
+            self._idf[kind] = table
+        return table
 
     def to_state(self) -> dict[str, Any]:
-        return {"docs": self.docs, "body": dict(self.body), "names": dict(self.names)}
+        return {
+            "docs": self.docs,
+            "body": dict(self.body),
+            "names": dict(self.names),
+            "snapshot_docs": self.snapshot_docs,
+            "snapshot": self.snapshot,
+            "epoch": self.epoch,
+        }
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> TermStats:
-        return cls(state["docs"], Counter(state["body"]), Counter(state["names"]))
+        return cls(
+            state["docs"],
+            Counter(state["body"]),
+            Counter(state["names"]),
+            state["snapshot_docs"],
+            {k: dict(v) for k, v in state["snapshot"].items()},
+            state["epoch"],
+        )
 
 
-def _weights(counts: Counter[str], df: Counter[str], stats: TermStats) -> dict[str, float]:
-    return {t: (1.0 + math.log(c)) * stats.idf(df, t) for t, c in counts.items() if c > 0}
+def weights(counts: Counter[str], kind: str, stats: TermStats) -> Weights:
+    """Sublinear TF-IDF weights of a term counter and their L2 norm."""
+    table, unseen = stats.idf_table(kind), stats.unseen_idf
+    found = {t: _tf(c) * table.get(t, unseen) for t, c in counts.items() if c > 0}
+    return found, math.sqrt(sum(w * w for w in found.values()))
 
 
-def tfidf_cosine(a: Counter[str], b: Counter[str], df: Counter[str], stats: TermStats) -> float:
-    """Cosine of sublinear TF-IDF vectors of two term counters."""
-    if not a or not b:
+_LOG_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+
+
+def _tf(count: int) -> float:
+    return _LOG_TF[count] if count < 256 else 1.0 + math.log(count)
+
+
+def cached_weights(profile: Profile, view: str, stats: TermStats) -> Weights:
+    """``weights`` of one of a profile's counters ("body", "title", "names"), cached per IDF epoch."""
+    hit = profile.cache.get(view)
+    if hit is not None and hit[0] == stats.epoch:
+        return hit[1]
+    found = weights(getattr(profile, view), "names" if view == "names" else "body", stats)
+    profile.cache[view] = (stats.epoch, found)
+    return found
+
+
+def cosine(a: Weights, b: Weights) -> float:
+    """Cosine of two weight vectors (iterating over the smaller one)."""
+    (wa, na), (wb, nb) = (a, b) if len(a[0]) <= len(b[0]) else (b, a)
+    if not na or not nb:
         return 0.0
-    wa, wb = _weights(a, df, stats), _weights(b, df, stats)
-    dot = sum(w * wb[t] for t, w in wa.items() if t in wb)
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+    return sum(w * wb[t] for t, w in wa.items() if t in wb) / (na * nb)
+
+
+def tfidf_cosine(a: Counter[str], b: Counter[str], kind: str, stats: TermStats) -> float:
+    """Cosine of sublinear TF-IDF vectors of two term counters (``kind``: "body" or "names" IDF)."""
+    return cosine(weights(a, kind, stats), weights(b, kind, stats))
 
 
 def gap_days(article: Profile, event: Profile) -> float | None:
@@ -271,9 +348,9 @@ def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:
     base = np.array(
         [
             emb,
-            tfidf_cosine(article.body, event.body, stats.body, stats),
-            tfidf_cosine(article.title, event.title, stats.body, stats),
-            tfidf_cosine(article.names, event.names, stats.names, stats),
+            cosine(cached_weights(article, "body", stats), cached_weights(event, "body", stats)),
+            cosine(cached_weights(article, "title", stats), cached_weights(event, "title", stats)),
+            cosine(cached_weights(article, "names", stats), cached_weights(event, "names", stats)),
             math.log1p(shared),
         ],
         dtype=np.float64,

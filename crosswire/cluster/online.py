@@ -31,7 +31,7 @@ from crosswire.model import Article
 
 log = logging.getLogger(__name__)
 EXACT_BELOW = 4096  # below this many vectors, search exhaustively (exact and as fast)
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class StateMismatch(ValueError):

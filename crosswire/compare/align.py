@@ -18,6 +18,7 @@ from crosswire.compare.conflicts import (
     Compatibility,
     Conflict,
     anchored,
+    contested_measures,
     figure_checks,
     find_conflicts,
     measure,
@@ -92,6 +93,8 @@ def _average(vectors: np.ndarray, a: list[int], b: list[int]) -> float:
 
 
 def _aligns(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> bool:
+    if a.source == b.source:  # a copy's sentence joins only its own counterpart
+        return sim >= settings.copy_align
     return sim >= settings.align_strong or (sim >= settings.align_weak and anchored(a, b))
 
 
@@ -135,28 +138,29 @@ def _check(
     pairs: list[tuple[int, int, float]],
     s: CompareSettings,
 ) -> tuple[dict[int, list[Conflict]], dict[int, list[Compatibility]]]:
-    """Conflicts (merging the two sides into one group) and compatible figures, by group root."""
+    """Conflicts and agreeing figures (both joining their two claims' groups) and compatible wordings,
+    by group root."""
     found: list[tuple[int, int, list[Conflict]]] = []
     compatible: list[tuple[int, int, list[Compatibility]]] = []
     for i, j, sim in pairs:
         conflicts = find_conflicts(claims[i], claims[j], sim, s)
         if conflicts:
             found.append((i, j, conflicts))
+    contested = contested_measures(claims)
     for i, j, sim in figure_pairs_by_measure(claims, vectors):
-        conflicts, compat = figure_checks(claims[i], claims[j], sim, s)
-        if conflicts:
-            found.append((i, j, conflicts))
-        elif compat:
-            compatible.append((i, j, compat))
-    for i, j, _ in found:
+        check = figure_checks(claims[i], claims[j], sim, s, contested)
+        if check.conflicts:
+            found.append((i, j, check.conflicts))
+        elif check.agree and sim >= s.compatible_min:
+            compatible.append((i, j, check.compatible))
+    for i, j in [(i, j) for i, j, _ in found] + [(i, j) for i, j, _ in compatible]:
         groups.union(i, j)
     by_root: dict[int, list[Conflict]] = {}
     for i, _, conflicts in found:
         by_root.setdefault(groups.find(i), []).extend(conflicts)
     compat_by_root: dict[int, list[Compatibility]] = {}
-    for i, j, items in compatible:
-        if groups.find(i) == groups.find(j):
-            compat_by_root.setdefault(groups.find(i), []).extend(items)
+    for i, _, items in compatible:
+        compat_by_root.setdefault(groups.find(i), []).extend(items)
     return by_root, compat_by_root
 
 

@@ -36,6 +36,7 @@ class Claim:
     polarity: int = 1
     words: frozenset[str] = field(default_factory=frozenset)
     negated: frozenset[str] = field(default_factory=frozenset)
+    published: str | None = None
 
     @property
     def article_id(self) -> str:
@@ -90,6 +91,7 @@ def _claim(
         polarity=features.polarity(text),
         words=features.content_words(text),
         negated=features.negated_stems(text),
+        published=article.published,
     )
 
 

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, replace
 
 from crosswire.compare.claims import Claim
-from crosswire.compare.features import continuing, is_hedged
+from crosswire.compare.features import content_words, continuing, is_hedged
 from crosswire.compare.settings import CompareSettings
 from crosswire.read.quantities import Quantity, compatible, counted_key
+from crosswire.read.timex import TimeRef
 
 GENERIC_COUNTED = frozenset({"people", "person", "resident", "civilian", "man", "woman", "child", "worker"})
 HAPPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -24,8 +25,17 @@ HAPPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rescued", re.compile(r"\b(?:rescu\w*|saved)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt|treated)\b", re.I)),
 )
+HAPPENING_NAMES = frozenset(name for name, _ in HAPPENINGS)
 MIN_SHARED_WORDS = 2
-DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "night"})
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "night", "age"})
+CONTEXT_CHARS = 40  # characters either side of a figure (or before a date) that say what it is about
+REPORTING_STEMS = frozenset({"said", "say", "told", "accor", "repor", "state", "annou", "figur"})
+DURATION_STEMS = frozenset({"secon", "minut", "hour", "day", "days", "week", "month", "year", "night"})
+REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|reported|warned|urged|remarks?|briefing|teleconference|"
+    r"statement|interview|address|speaking)\b[^.;]{0,25}$",
+    re.I,
+)
 SPECULATION = re.compile(r"\b(?:could|might|may|would)\b[^.;,]{0,30}$", re.I)
 
 
@@ -59,10 +69,19 @@ def _happening(sentence: str, at: int) -> str | None:
     return best[1] if best else None
 
 
+def _is_duration(q: Quantity) -> bool:
+    words = {
+        counted_key(q.counted),
+        (q.counted or "").lower().rstrip("s"),
+        (q.unit or "").lower().rstrip("s"),
+    }
+    return bool(words & DURATIONS)
+
+
 def measure(q: Quantity, claim: Claim) -> Quantity | None:
     """The quantity with what it counts made comparable ("killing 14 people" counts deaths)."""
     key = counted_key(q.counted)
-    if key in DURATIONS or SPECULATION.search(claim.text[: q.span.start - claim.span.start]):
+    if _is_duration(q) or SPECULATION.search(claim.text[: q.span.start - claim.span.start]):
         return None
     if q.unit is None and (key is None or key in GENERIC_COUNTED):
         happening = _happening(claim.text, q.span.start - claim.span.start)
@@ -72,13 +91,34 @@ def measure(q: Quantity, claim: Claim) -> Quantity | None:
     return q
 
 
+def _context(q: Quantity, claim: Claim) -> frozenset[str]:
+    """Content words around a figure, the figure's own words and reporting words left out."""
+    s, e = q.span.start - claim.span.start, q.span.end - claim.span.start
+    around = claim.text[max(0, s - CONTEXT_CHARS) : s] + " " + claim.text[e : e + CONTEXT_CHARS]
+    common = " ".join(w for w in around.split() if not w[:1].isupper())  # names say little about what
+    return content_words(common) - content_words(q.text) - REPORTING_STEMS - DURATION_STEMS
+
+
+def same_thing(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Two figures of one measure are about the same thing: a happening they both count ("killed"), or a
+    word they share around them ("43 vessels were waiting" / "40 ships waiting")."""
+    ma, mb = measure(qa, a), measure(qb, b)
+    if ma is not None and ma.counted in HAPPENING_NAMES and mb is not None and mb.counted == ma.counted:
+        return True
+    return bool(_context(qa, a) & _context(qb, b))
+
+
 def measure_key(q: Quantity) -> tuple[str | None, str | None, str | None]:
     return (q.unit, counted_key(q.counted), q.per)
 
 
 def _historic(claim: Claim) -> bool:
-    """The claim is dated to an earlier year (a past event, not today's happening)."""
-    return any(t.granularity in ("year", "decade") for t in claim.times)
+    """The claim is dated to a year before its report's (a past event, not today's happening)."""
+    year = (claim.published or "")[:4]
+    return any(
+        t.granularity in ("year", "decade") and t.end is not None and (not year or t.end[:4] < year)
+        for t in claim.times
+    )
 
 
 def anchored(a: Claim, b: Claim) -> bool:
@@ -88,7 +128,7 @@ def anchored(a: Claim, b: Claim) -> bool:
 
 
 def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
-    """Comparable figure pairs of two claims, each with whether they are compatible."""
+    """Figure pairs of two claims about the same thing, each with whether they are compatible."""
     if _historic(a) or _historic(b):
         return []
     out = []
@@ -97,14 +137,19 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
         for qb in b.quantities:
             mb = measure(qb, b)
             verdict = compatible(ma, mb) if ma is not None and mb is not None else None
-            if verdict is not None:
+            if verdict is not None and same_thing(qa, a, qb, b):
                 out.append((qa, qb, verdict))
     return out
 
 
 def _numbers(a: Claim, b: Claim) -> Conflict | None:
-    for qa, qb, ok in figure_pairs(a, b):
-        if not ok:
+    """Figures for the same thing that cannot both hold, neither matched by a compatible figure of the other
+    claim ("demands 9 percent, offered 4.5 percent" against "offered 4.5 percent" is no conflict)."""
+    pairs = figure_pairs(a, b)
+    agreed_a = {id(qa) for qa, _, ok in pairs if ok}
+    agreed_b = {id(qb) for _, qb, ok in pairs if ok}
+    for qa, qb, ok in pairs:
+        if not ok and id(qa) not in agreed_a and id(qb) not in agreed_b:
             what = measure(qa, a)
             thing = (what.counted or what.unit) if what else "figure"
             reason = f"{a.outlet} reports “{qa.text}”, {b.outlet} “{qb.text}” ({thing})"
@@ -112,18 +157,28 @@ def _numbers(a: Claim, b: Claim) -> Conflict | None:
     return None
 
 
-def _days(c: Claim) -> set[str]:
-    return {t.start for t in c.times if t.granularity == "day" and t.start}
+def happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
+    """Days the claim dates a happening to, each with the words before it ("walked out" on Tuesday);
+    the day of a statement ("said on Friday", "told reporters on Monday") is left out."""
+    out = []
+    for t in c.times:
+        if t.granularity != "day" or not t.start:
+            continue
+        before = c.text[max(0, t.span.start - c.span.start - CONTEXT_CHARS) : t.span.start - c.span.start]
+        if not REPORTING_BEFORE.search(before):
+            out.append((t, content_words(before) - REPORTING_STEMS))
+    return out
 
 
 def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
-    days_a, days_b = _days(a), _days(b)
-    if sim < settings.align_weak or len(days_a) != 1 or len(days_b) != 1 or days_a == days_b:
+    if sim < settings.align_weak:
         return None
-    ta = next(t for t in a.times if t.start in days_a)
-    tb = next(t for t in b.times if t.start in days_b)
-    reason = f"{a.outlet} dates it “{ta.text}” ({ta.start}), {b.outlet} “{tb.text}” ({tb.start})"
-    return Conflict("dates", reason, a.id, b.id)
+    for ta, words_a in happening_days(a):
+        for tb, words_b in happening_days(b):
+            if ta.start != tb.start and words_a & words_b:
+                reason = f"{a.outlet} dates it “{ta.text}” ({ta.start}), {b.outlet} “{tb.text}” ({tb.start})"
+                return Conflict("dates", reason, a.id, b.id)
+    return None
 
 
 def _places(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
@@ -135,7 +190,7 @@ def _places(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Confli
 
 def _polarity(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
     """One claim negates (or says has stopped) what the other affirms about a shared word."""
-    if sim < settings.polarity_min:
+    if sim < settings.polarity_min or a.negated & b.negated:  # both deny the same thing: they agree
         return None
     for neg, pos in ((a, b), (b, a)):
         denied = (neg.negated & pos.words) - pos.negated
@@ -174,19 +229,59 @@ def find_conflicts(a: Claim, b: Claim, sim: float, settings: CompareSettings) ->
     return [c for c in found if c is not None]
 
 
+def contested_measures(claims: list[Claim]) -> frozenset[tuple[str | None, str | None, str | None]]:
+    """Measures some claim of the event denies a figure for ("There is no plan to cut 400 jobs")."""
+    out: set[tuple[str | None, str | None, str | None]] = set()
+    for c in claims:
+        if c.polarity < 0:
+            out.update(measure_key(m) for q in c.quantities if (m := measure(q, c)) is not None)
+    return frozenset(out)
+
+
+@dataclass
+class FigureCheck:
+    """What two claims' figures for the same things say: conflicts, compatible wordings, agreement."""
+
+    conflicts: list[Conflict]
+    compatible: list[Compatibility]
+    agree: bool
+
+
+def _contested_attribution(
+    a: Claim, b: Claim, pairs: list[tuple[Quantity, Quantity, bool]], contested: frozenset[object]
+) -> Conflict | None:
+    """One claim states as fact a figure that another attributes, and the event has a denial of it."""
+    for qa, _, ok in pairs:
+        m = measure(qa, a)
+        if ok and m is not None and measure_key(m) in contested:
+            for fact, told in ((a, b), (b, a)):
+                if fact.cue is None and is_hedged(told.cue):  # the cue, not a speaker the reader guessed
+                    reason = (
+                        f"{fact.outlet} states “{qa.text if fact is a else _clip(fact.text, 8)}” as fact; "
+                        f"{told.outlet} attributes it (“{told.cue}”), and it is denied"
+                    )
+                    return Conflict("attribution", reason, fact.id, told.id)
+    return None
+
+
 def figure_checks(
-    a: Claim, b: Claim, sim: float, settings: CompareSettings
-) -> tuple[list[Conflict], list[Compatibility]]:
+    a: Claim, b: Claim, sim: float, settings: CompareSettings, contested: frozenset[object] = frozenset()
+) -> FigureCheck:
     """Conflicting and compatible figures of two claims with figures for one measure."""
     if a.source == b.source or sim < settings.numbers_min:
-        return [], []
+        return FigureCheck([], [], False)
     conflict = _numbers(a, b)
     if conflict is not None:
-        return [conflict], []
-    compat = []
-    for qa, qb, ok in figure_pairs(a, b):
-        if ok and qa.text.lower() != qb.text.lower():
-            reason = f"{a.outlet} “{qa.text}” and {b.outlet} “{qb.text}” are compatible"
-            compat.append(Compatibility(reason, a.id, b.id))
-    attributed = _attribution(a, b, 1.0, settings) if figure_pairs(a, b) else None
-    return ([attributed] if attributed else []), compat
+        return FigureCheck([conflict], [], False)
+    pairs = figure_pairs(a, b)
+    compat = [
+        Compatibility(f"{a.outlet} “{qa.text}” and {b.outlet} “{qb.text}” are compatible", a.id, b.id)
+        for qa, qb, ok in pairs
+        if ok and qa.text.lower() != qb.text.lower()
+    ]
+    agree = any(ok for _, _, ok in pairs)
+    found = [
+        _contested_attribution(a, b, pairs, contested),
+        _polarity(a, b, 1.0, settings) if agree else None,
+    ]
+    return FigureCheck([c for c in found if c is not None], compat, agree)

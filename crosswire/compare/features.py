@@ -31,33 +31,57 @@ STEM = 5
 def content_words(text: str) -> frozenset[str]:
     """Lowercased content words cut to a crude stem (``strikes``/``striking`` → ``strik``)."""
     words = (w.lower().strip("'’-") for w in _WORD.findall(text))
-    return frozenset(
-        w[:STEM] for w in words if len(w) > 2 and w not in STOP_WORDS and w not in POLARITY_WORDS
-    )
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS and w not in POLARITY_WORDS)
 
 
-NEGATOR_WINDOW = 4  # content words after "not"/"no"/"never" that the negation covers
+NEGATOR_WINDOW = 2  # content words after "not"/"no"/"never" that the negation covers
+DENIAL_WINDOW = 4  # content words after "denies" that the denial covers ("denies planning any cuts")
 STOPPING_WINDOW = 12  # words before "stopped"/"silent" that the stopping covers
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+CLAUSE_BREAK = re.compile(r"[,;:\"“”—()]|\s[‘’']|[‘’']\s")
+DENIAL = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
 
 
-def _stem(word: str) -> str:
-    return word.lower().strip("'’-")[:STEM]
+def stem(word: str) -> str:
+    """A crude stem: lowercased, a plural or possessive "s" dropped, cut to ``STEM`` letters."""
+    w = word.lower().strip("'’-")
+    w = w[:-2] if w.endswith(("'s", "’s")) else w
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:STEM]
+
+
+_stem = stem
+
+
+def _clauses(text: str) -> list[str]:
+    """Pieces of a sentence between punctuation that ends what a negation can cover (quotes, commas)."""
+    return [c for c in CLAUSE_BREAK.split(text) if c.strip()]
+
+
+def _covered(toks: list[str], i: int) -> list[str]:
+    low = toks[i].lower()
+    if low in POLARITY_WORDS or low.endswith(("n't", "n’t")) or DENIAL.fullmatch(low):
+        reach = DENIAL_WINDOW if DENIAL.fullmatch(low) else NEGATOR_WINDOW
+        return [w for w in toks[i + 1 :] if w.lower() not in STOP_WORDS][:reach]
+    if STOPPING.fullmatch(low):
+        return toks[max(0, i - STOPPING_WINDOW) : i]
+    return []
 
 
 def negated_stems(text: str) -> frozenset[str]:
-    """Stems of the content words a negation or a stopping verb covers ("sirens never sounded": sound)."""
-    toks = [m.group(0) for m in _TOKEN.finditer(text)]
+    """Stems of the common words a negation, a denial or a stopping verb covers within its clause
+    ("sirens never sounded": sound). Names (capitalised words) are left out: "did not participate in the
+    Syrian operations" does not deny Syria."""
     out: set[str] = set()
-    for i, tok in enumerate(toks):
-        low = tok.lower()
-        if low in POLARITY_WORDS or low.endswith(("n't", "n’t")):
-            window = toks[i + 1 : i + 1 + NEGATOR_WINDOW]
-        elif STOPPING.fullmatch(low):
-            window = toks[max(0, i - STOPPING_WINDOW) : i]
-        else:
-            continue
-        out.update(_stem(w) for w in window if len(w) > 2 and w.lower() not in STOP_WORDS)
+    for clause in _clauses(text):
+        toks = [m.group(0) for m in _TOKEN.finditer(clause)]
+        for i in range(len(toks)):
+            out.update(
+                _stem(w)
+                for w in _covered(toks, i)
+                if len(w) > 2 and w.lower() not in STOP_WORDS and not w[0].isupper()
+            )
     return frozenset(out - {""})
 
 

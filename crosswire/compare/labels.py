@@ -97,13 +97,92 @@ def _uses(
             eid = resolution.entity_of.get(m.id)
             if eid is None or m.surface.lower() in PRONOUNS:
                 continue
-            found[eid][f"{outlet[a.id]}\x00{_clean(m.surface)}"].append(m.span)
+            found[eid][f"{outlet[a.id]}\x00{framed_label(a.text, m.span, m.surface)}"].append(m.span)
     return found
+
+
+GROUP_NOUNS = (
+    "insurgents|rebels|fighters|militants|terrorists|jihadists|extremists|gunmen|militiamen|militias?|"
+    "separatists|guerrillas|radicals|mercenaries|thugs|bandits|criminals|forces|troops"
+)
+_AFTER = re.compile(rf"\s+(?:{GROUP_NOUNS})\b")
+_BEFORE = re.compile(rf"\b(?:{GROUP_NOUNS})\s+of\s+(?:the\s+)?so-called\s+$", re.IGNORECASE)
+_SO_CALLED = re.compile(r"\bso-called\s+$", re.IGNORECASE)
+_KNOWN_AS = re.compile(r"\b(?:known|also known|called|also called)(?:\s+in\s+\w+)?\s+as\s+$", re.IGNORECASE)
+KNOWN_AS_REACH = 120  # characters back from "known as Y" to the X it renames
+
+
+def framed_label(text: str, span: Span, surface: str) -> str:
+    """The words an outlet uses for a referent, with the framing noun around the name:
+    "NF insurgents", "terrorists of the so-called Northern Front", "Daesh Takfiri militants"."""
+    label = _clean(surface)
+    before = text[max(0, span.start - 60) : span.start]
+    after = _AFTER.match(text, span.end)
+    if (m := _BEFORE.search(before)) is not None:
+        label = f"{m.group(0)}{label}"
+    elif (m := _SO_CALLED.search(before)) is not None:
+        label = f"so-called {label}"
+    if after is not None and not label.lower().endswith(after.group(0).strip().lower()):
+        label = f"{label}{after.group(0)}"
+    return re.sub(r"\s+", " ", label)
 
 
 def _clean(surface: str) -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     return s[4:] if s.lower().startswith("the ") else s
+
+
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key for transliterated names: Qaryat al-Nour, Qariyat al-Noor, Qaryet al-Nur
+    → "qrt nr"; articles and Arabic "al-" dropped, vowels dropped, doubled letters collapsed."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "al", "el", "ad", "ar", "as")]
+    return " ".join(re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w)) for w in words)
+
+
+SKELETON_MIN = 4  # letters a skeleton needs before two names are merged on it
+
+
+def _renamings(
+    articles: list[Article], readings: dict[str, Reading], resolution: Resolution
+) -> list[tuple[str, str]]:
+    """Entity id pairs a text says are one ("X, an alliance known in Arabic as Y")."""
+    pairs: list[tuple[str, str]] = []
+    for a in articles:
+        mentions = sorted(readings[a.id].mentions if a.id in readings else [], key=lambda m: m.span.start)
+        for k, m in enumerate(mentions):
+            if not _KNOWN_AS.search(a.text[max(0, m.span.start - 40) : m.span.start]):
+                continue
+            earlier = [p for p in mentions[:k] if m.span.start - p.span.end <= KNOWN_AS_REACH]
+            ids = [resolution.entity_of.get(x.id) for x in [*earlier[-1:], m]] if earlier else []
+            if len(ids) == 2 and ids[0] and ids[1]:
+                pairs.append((ids[0], ids[1]))
+    return pairs
+
+
+def _merged(
+    uses: dict[str, dict[str, list[Span]]], names: dict[str, str], pairs: list[tuple[str, str]]
+) -> dict[str, dict[str, list[Span]]]:
+    """Uses of entities the resolver kept apart merged: same name skeleton, or renamed in the text."""
+    root = {eid: eid for eid in uses}
+
+    def find(x: str) -> str:
+        while root[x] != x:
+            x = root[x]
+        return x
+
+    by_skeleton: dict[str, str] = {}
+    for eid in uses:
+        key = skeleton(names.get(eid, eid))
+        if len(key.replace(" ", "")) >= SKELETON_MIN:
+            pairs = [*pairs, (by_skeleton.setdefault(key, eid), eid)]
+    for a, b in pairs:
+        if a in root and b in root and find(a) != find(b):
+            root[find(b)] = find(a)
+    out: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for eid, labels in sorted(uses.items(), key=lambda kv: -sum(len(v) for v in kv[1].values())):
+        for key, spans in labels.items():
+            out[find(eid)][key].extend(spans)
+    return out
 
 
 def _labels(uses: dict[str, list[Span]], examples: int) -> dict[str, list[LabelUse]]:
@@ -121,9 +200,11 @@ def entity_labels(
 ) -> list[EntityLabels]:
     """Entities named by two or more outlets, with every outlet's words for them, most mentioned first."""
     entities = {e.id: e for e in resolution.entities}
+    names = {eid: e.name for eid, e in entities.items()}
+    uses = _merged(_uses(articles, readings, resolution), names, _renamings(articles, readings, resolution))
     out: list[EntityLabels] = []
-    for eid, uses in _uses(articles, readings, resolution).items():
-        by_outlet = _labels(uses, settings.label_examples)
+    for eid, labels in uses.items():
+        by_outlet = _labels(labels, settings.label_examples)
         if len(by_outlet) < 2 or eid not in entities:
             continue
         e = entities[eid]

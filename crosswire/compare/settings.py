@@ -16,11 +16,17 @@ class CompareSettings:
 
     align_strong: float = _s(0.80, "cosine at or above which two claims align without structural support")
     align_weak: float = _s(0.62, "cosine at or above which two claims align when they share an anchor")
+    copy_align: float = _s(0.95, "cosine at which sentences of two copies of one source align")
     merge_average: float = _s(0.60, "average cosine two claim groups need to merge")
     conflict_min: float = _s(0.52, "cosine at or above which two anchored claims are checked for conflict")
-    numbers_min: float = _s(0.30, "cosine two claims with figures for the same measure need to be compared")
+    numbers_min: float = _s(0.20, "cosine two claims with figures for the same measure need to be compared")
     polarity_min: float = _s(0.55, "cosine two claims need before a polarity difference counts as conflict")
-    attribution_min: float = _s(0.72, "cosine two claims need before an attribution difference counts")
+    attribution_min: float = _s(
+        0.80, "cosine two claims without a shared figure need before an attribution difference counts"
+    )
+    compatible_min: float = _s(
+        0.40, "cosine at or above which two claims with compatible figures for one thing are grouped"
+    )
     wire_share: float = _s(
         0.6,
         "share of an article's sentences near-copied from one earlier article that makes it a wire rewrite",

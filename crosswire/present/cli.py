@@ -155,14 +155,17 @@ def show(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one article with its provenance."""
+    """Show one article with its provenance and, once read, its entities, quotes, numbers, dates, places."""
+    from crosswire.store.readings import get_reading
+
     with open_store(db) as store:
         article = store.get(article_id)
         if article is None:
             err.print(f"[red]error:[/] no article {article_id!r}")
             raise typer.Exit(1)
         if as_json:
-            emit_json(article.__dict__)
+            reading = get_reading(store, article.id)
+            emit_json({**article.__dict__, "reading": reading.to_json() if reading else None})
         else:
             console.print(render.article_panel(article, store))
 
@@ -249,18 +252,21 @@ SAMPLE_FOLDERS = ("text", "html", "feeds", "jsonl", "broken")
 def analyze(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs or feeds to analyse.")],
     db: DbOption = None,
-    out: Annotated[Path, typer.Option(help="Folder for the dossiers.")] = Path("out"),
+    out: Annotated[Path, typer.Option(help="Folder for the dossiers (html, md, json).")] = Path("out"),
     offline: Annotated[bool, typer.Option("--offline", help="Never fetch from the network.")] = False,
 ) -> None:
-    """The main job in one go: ingest, then show what came in."""
+    """The main job in one go: ingest, read, cluster, compare; a dossier per event reported by 2+ sources."""
     from crosswire.ingest.core import IngestSettings
+    from crosswire.present.main_job import JobSettings, print_overview, run_job
 
+    settings = JobSettings(out=out, ingest=IngestSettings(offline=offline))
     with open_store(db) as store:
-        report = render.run_ingest(list(sources), store, IngestSettings(offline=offline), err, quiet=False)
-        console.print(render.ingest_table(report))
-        render.print_stats(console, store.stats())
-    if report.failed:
-        err.print(f"[yellow]{report.failed} item(s) failed[/]: see `crosswire failures`")
+        report = run_job(list(sources), store, settings, err)
+    console.print(render.ingest_table(report.ingest))
+    print_overview(console, report)
+    if report.partial:
+        failed = report.ingest.failed + len(report.failed)
+        err.print(f"[yellow]{failed} item(s) failed[/]: see `crosswire failures`")
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -280,5 +286,8 @@ def demo(
             raise
 
 
+from crosswire.present import cli_dossier  # noqa: E402,F401  registers the dossier command
+
 if __name__ == "__main__":  # pragma: no cover
     app()
+from crosswire.present import cli_cluster  # noqa: E402,F401  registers the cluster commands

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -14,6 +14,9 @@ from crosswire.ingest.core import IngestReport, IngestSettings, Outcome, ingest
 from crosswire.ingest.sources import Unit
 from crosswire.model import Article
 from crosswire.store.db import Store
+
+if TYPE_CHECKING:
+    from crosswire.read.reader import Reading
 
 STATUS_STYLE = {"new": "green", "copy": "cyan", "present": "dim", "failed": "red"}
 
@@ -111,7 +114,121 @@ def article_panel(a: Article, store: Store) -> Panel:
     ):
         if value:
             info.add_row(Text(key, style="bold"), Text(str(value)))
-    return Panel(Group(info, Text(""), Text(a.text)), title=a.title or a.id, title_align="left")
+    from crosswire.store.readings import get_reading
+
+    reading = get_reading(store, a.id)
+    if reading is None:
+        body: list[Any] = [Text(a.text), Text("not read yet: run `crosswire read`", style="dim")]
+    else:
+        body = reading_view(a.text, reading)
+    return Panel(Group(info, Text(""), *body), title=a.title or a.id, title_align="left")
+
+
+MARK_STYLES = {
+    "PERSON": "bold cyan",
+    "ORG": "bold magenta",
+    "NORP": "magenta",
+    "place": "bold green",
+    "OTHER": "cyan",
+    "quote": "italic",
+    "speaker": "underline",
+    "cue": "bold red",
+    "number": "bold yellow",
+    "date": "bold blue",
+}
+MARK_LEGEND = (
+    ("person", "PERSON"), ("organisation", "ORG"), ("group", "NORP"), ("place", "place"), ("quote", "quote"),
+    ("speaker", "speaker"), ("cue", "cue"), ("number", "number"), ("date", "date"),
+)
+
+
+def marked_text(text: str, reading: Reading) -> Text:
+    """The article text with entities, quotes (speaker, cue, content), numbers, dates and places styled."""
+    out = Text(text)
+    for q in reading.quotes:
+        out.stylize(MARK_STYLES["quote"], q.content.start, q.content.end)
+        for span, mark in ((q.speaker, "speaker"), (q.cue, "cue")):
+            if span is not None:
+                out.stylize(MARK_STYLES[mark], span.start, span.end)
+    for m in reading.mentions:
+        out.stylize(MARK_STYLES.get(m.kind, MARK_STYLES["OTHER"]), m.span.start, m.span.end)
+    for p in reading.places:
+        out.stylize(MARK_STYLES["place"], p.span.start, p.span.end)
+    for n in reading.quantities:
+        out.stylize(MARK_STYLES["number"], n.span.start, n.span.end)
+    for t in reading.times:
+        out.stylize(MARK_STYLES["date"], t.span.start, t.span.end)
+    return out
+
+
+def reading_view(text: str, reading: Reading) -> list[Any]:
+    """Legend, marked text, then what was read: quotes, numbers, dates, places."""
+    legend = Text("  ").join(Text(label, style=MARK_STYLES[key]) for label, key in MARK_LEGEND)
+    parts: list[Any] = [legend, Text(""), marked_text(text, reading)]
+    for table in (_quotes_table(text, reading), _numbers_table(reading), _dates_table(reading),
+                  _places_table(reading)):
+        if table.row_count:
+            parts.extend((Text(""), table))
+    return parts
+
+
+def _clip(s: str, width: int = 90) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def _quotes_table(text: str, reading: Reading) -> Table:
+    table = Table(title="quotes", title_justify="left")
+    for col in ("speaker", "cue", "what", "direct"):
+        table.add_column(col, overflow="fold")
+    for q in reading.quotes:
+        speaker = q.speaker_text or "?"
+        if q.speaker_resolved and q.speaker_resolved != q.speaker_text:
+            speaker += f" (= {q.speaker_resolved})"
+        if q.chain:
+            speaker += " via " + " ← ".join(q.chain)
+        cue = q.cue.text_of(text) if q.cue else ""
+        table.add_row(speaker, cue, _clip(q.content.text_of(text)), "yes" if q.direct else "")
+    return table
+
+
+def _numbers_table(reading: Reading) -> Table:
+    table = Table(title="numbers", title_justify="left")
+    for col in ("text", "value", "unit", "counted", "per", "qualifier"):
+        table.add_column(col, overflow="fold")
+    for n in reading.quantities:
+        value = _fmt_num(n.low) if n.low == n.high else f"{_fmt_num(n.low)}–{_fmt_num(n.high)}"
+        table.add_row(n.text, ("≈" if n.approximate else "") + value, n.unit or "", n.counted or "",
+                      n.per or "", n.qualifier or "")
+    return table
+
+
+def _fmt_num(v: float | None) -> str:
+    return "?" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _dates_table(reading: Reading) -> Table:
+    table = Table(title="dates", title_justify="left")
+    for col in ("text", "from", "to", "granularity"):
+        table.add_column(col)
+    for t in reading.times:
+        kind = t.granularity + (", relative" if t.relative else "")
+        table.add_row(t.text, t.start or "?", t.end or "?", kind)
+    return table
+
+
+def _places_table(reading: Reading) -> Table:
+    table = Table(title="places", title_justify="left")
+    for col in ("text", "place", "kind", "country", "lat, lon", "geonames"):
+        table.add_column(col)
+    seen: set[tuple[str, str]] = set()
+    for p in reading.places:
+        if (p.surface, p.name) in seen:
+            continue
+        seen.add((p.surface, p.name))
+        where = f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else "?"
+        table.add_row(p.surface, p.name, p.kind, p.country or "?", where, str(p.geonames_id or "?"))
+    return table
 
 
 def print_stats(console: Console, data: dict[str, Any]) -> None:
@@ -161,17 +278,10 @@ def run_read(store: Store, err: Console) -> int:
     ) as progress:
         task = progress.add_task("", total=None)
         n = read_store(store, lambda done, total: progress.update(task, completed=done, total=total))
-    resolve_store(store, event_groups(store))
+    from crosswire.store.events import event_groups
+
+    resolve_store(store, event_groups(store) or None)
     return n
-
-
-def event_groups(store: Store) -> dict[str, str] | None:
-    """article id → event id, if the store has been clustered."""
-    try:
-        rows = store.db.execute("SELECT article_id, event_id FROM event_articles").fetchall()
-    except Exception:
-        return None
-    return {a: e for a, e in rows} or None
 
 
 def entities_table(rows: list[dict[str, Any]]) -> Table:

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 from unidecode import unidecode
 
+from crosswire.read.nlp import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
@@ -295,14 +297,14 @@ def _char_range(span: SpacySpan) -> tuple[int, int]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading determiner and surrounding space/punctuation from a character range."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     lead = len(text) - len(text.lstrip(" (\"'“”‘’"))
     start += lead
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = re.match(r"(?:the|a|an)\s+", text, re.I)
     if m:
         start += m.end()
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return start, start + len(text.rstrip(" .,)\"'“”‘’"))
 
 
@@ -330,7 +332,7 @@ def _entity_starting_at(doc: Doc, char: int) -> SpacySpan | None:
 
 def _aka(doc: Doc) -> Iterator[LearnedAlias]:
     """``Jabhat al-Nusra, also known as the Nusra Front``."""
-    for m in _AKA_RE.finditer(doc.text):
+    for m in _AKA_RE.finditer(doc_text(doc)):
         left = _entity_ending_at(doc, m.start())
         right = _entity_starting_at(doc, m.end())
         if left is not None and right is not None:
@@ -381,7 +383,7 @@ def _last_coordinated_entities(
     for chunks in ([_char_range(e) for e in sent.ents], _proper_runs(sent)):
         names = [c for c in chunks if c[1] <= before]
         for first, second in reversed(list(itertools.pairwise(names))):
-            if doc.text[first[1] : second[0]].strip(" ,").lower() in {"and", "or", "&"}:
+            if doc_text(doc)[first[1] : second[0]].strip(" ,").lower() in {"and", "or", "&"}:
                 return first, second
     return None
 

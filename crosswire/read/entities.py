@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Span
 from crosswire.read.aliases import LearnedAlias, is_name_like, learn_aliases
+from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,8 +90,8 @@ def _drop_truncated(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 def _ner_mention(doc: Doc, ent: SpacySpan, article_id: str) -> Mention:
-    start, end = trim_range(doc.text, ent.start_char, ent.end_char)
-    surface = doc.text[start:end]
+    start, end = trim_range(doc_text(doc), ent.start_char, ent.end_char)
+    surface = doc_text(doc)[start:end]
     return Mention(
         span=Span(article_id, start, end),
         surface=surface,
@@ -122,7 +123,7 @@ def _apply_alias(
         named = first or second
         other = alias.second if first is not None else alias.first
         assert named is not None
-        _add(by_range, replace(named, roles=(*named.roles, doc.text[other[0] : other[1]])))
+        _add(by_range, replace(named, roles=(*named.roles, doc_text(doc)[other[0] : other[1]])))
         return
     kind = first.kind if first.kind != "OTHER" else second.kind
     _add(by_range, replace(first, aliases=_plus(first.aliases, second.surface), kind=kind))
@@ -141,10 +142,10 @@ def _find_or_make(
     doc: Doc, article_id: str, rng: tuple[int, int], by_range: dict[tuple[int, int], Mention], how: str
 ) -> Mention | None:
     """The mention at ``rng``; a new one when the alias kind warrants it; None for a mere description."""
-    start, end = trim_range(doc.text, *rng)
+    start, end = trim_range(doc_text(doc), *rng)
     if (start, end) in by_range:
         return by_range[(start, end)]
-    surface = doc.text[start:end]
+    surface = doc_text(doc)[start:end]
     if not surface or (how not in ALIAS_MENTION_HOWS and not is_name_like(surface)):
         return None
     name = surface if is_name_like(surface) else ""

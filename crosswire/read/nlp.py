@@ -36,3 +36,14 @@ def parse(texts: Iterable[str], *, disable: tuple[str, ...] = (), batch_size: in
     """Parse texts in batches with only the components a step needs."""
     nlp = load_nlp(disable)
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+_TEXT_KEY = "crosswire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy rebuilds it from every token on each access."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return str(cached)

@@ -45,6 +45,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from crosswire.model import Span
+from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -745,7 +746,7 @@ def extract_quantities(text: str, article_id: str = "", doc: Doc | None = None) 
             continue
         quantities, resume = _at(text, m, article_id)
         found.extend(quantities)
-    if doc is not None and doc.text == text:
+    if doc is not None and doc_text(doc) == text:
         found = [_refine_with_doc(q, doc, text) for q in found]
     return found
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from crosswire.model import Span
+from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -142,8 +143,8 @@ class _Quotations:
 
     @classmethod
     def of(cls, doc: Doc) -> _Quotations:
-        ranges = quoted_ranges(doc.text)
-        breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        ranges = quoted_ranges(doc_text(doc))
+        breaks = [i for i, ch in enumerate(doc_text(doc)) if ch == "\n"]
         paragraph = [bisect_right(breaks, tok.idx) for tok in doc]
         return cls(ranges, [_tokens_in(doc, s, e) for s, e in ranges], paragraph)
 
@@ -368,7 +369,7 @@ def _adjacent_quote(verb: Token, quotes: _Quotations) -> set[int]:
     inside = quotes.inside()
     clause = [t for t in verb.subtree if t.i not in inside and not t.is_punct and not t.is_space]
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     for quote, (_, q_end) in zip(quotes.tokens, quotes.ranges, strict=True):
         if q_end <= start and _BEFORE_CLAUSE_GAP.fullmatch(text, q_end, start):
             return quote
@@ -454,7 +455,7 @@ def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> 
         prev = max(before, key=_last)
         end_tok = doc[_last(prev)]
         gap_start = end_tok.idx + len(end_tok)
-        if _CONTINUATION_GAP.fullmatch(doc.text, gap_start, doc[min(quote)].idx):
+        if _CONTINUATION_GAP.fullmatch(doc_text(doc), gap_start, doc[min(quote)].idx):
             prev.content |= quote
             claimed |= quote
 
@@ -520,7 +521,7 @@ def _mark_before(text: str, start: int, end: int) -> int:
 def _content_parts(doc: Doc, content: set[int], article_id: str) -> tuple[Span, ...]:
     parts = []
     for run in _runs(content):
-        start, end = _trim_chars(doc.text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]]))
+        start, end = _trim_chars(doc_text(doc), doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]]))
         if start < end:
             parts.append(Span(article_id, start, end))
     return tuple(parts)
@@ -546,7 +547,7 @@ def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) 
         content=Span(article_id, parts[0].start, parts[-1].end),
         cue=cue,
         speaker=speaker,
-        speaker_text=speaker.text_of(doc.text) if speaker else None,
+        speaker_text=speaker.text_of(doc_text(doc)) if speaker else None,
         direct=_is_direct(doc, draft.content, quoted),
         content_parts=parts,
         kind=_kind(draft.cue),

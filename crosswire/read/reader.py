@@ -1,8 +1,8 @@
 """Reading one article: one spaCy parse feeds every extractor; the result is a ``Reading``.
 
 Each extractor reads what it needs: entities and quotes the parse, quantities and time expressions
-the plain text (the parse refines what a quantity counts). Corpus-wide entity resolution runs after
-reading (``crosswire.read.resolve``), because it needs every article's mentions.
+the plain text (the parse refines what a quantity counts), places the place mentions. Corpus-wide
+entity resolution runs after reading (``crosswire.read.resolve``), because it needs every article's mentions.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from typing import Any
 
 from crosswire.model import Article, Span
 from crosswire.read.entities import Mention, extract_mentions
+from crosswire.read.places import Place, extract_places
 from crosswire.read.quantities import Quantity, extract_quantities
 from crosswire.read.quotes import Quote, extract_quotes
 from crosswire.read.timex import TimeRef, extract_timex
 
-READER_VERSION = 1  # bump when extraction changes, so `crosswire read --again` knows what is stale
-BATCH_SIZE = 16
+READER_VERSION = 2  # 2: places; bump when extraction changes, so `crosswire read --again` knows what is stale
+BATCH_SIZE = 32
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Reading:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +39,7 @@ class Reading:
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
             "quantities": [dataclasses.asdict(q) for q in self.quantities],
             "times": [dataclasses.asdict(t) for t in self.times],
+            "places": [dataclasses.asdict(p) for p in self.places],
         }
 
     @classmethod
@@ -47,6 +50,7 @@ class Reading:
             quotes=[_rebuild(Quote, q) for q in data["quotes"]],
             quantities=[_rebuild(Quantity, q) for q in data["quantities"]],
             times=[_rebuild(TimeRef, t) for t in data["times"]],
+            places=[_rebuild(Place, p) for p in data.get("places", [])],  # none before version 2
         )
 
 
@@ -68,18 +72,22 @@ def _value(v: Any) -> Any:
     return v
 
 
-def read_articles(articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Reading]:
-    """Readings in input order; spaCy parses in batches."""
+def read_articles(
+    articles: Iterable[Article], batch_size: int = BATCH_SIZE, n_process: int = 1
+) -> Iterator[Reading]:
+    """Readings in input order; spaCy parses in batches, in ``n_process`` worker processes when > 1."""
     from crosswire.read.nlp import load_nlp
 
     nlp = load_nlp()
     pending = list(articles)
-    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size)
+    docs = nlp.pipe((a.text for a in pending), batch_size=batch_size, n_process=n_process)
     for article, doc in zip(pending, docs, strict=True):
+        mentions = extract_mentions(doc, article.id)
         yield Reading(
             article_id=article.id,
-            mentions=extract_mentions(doc, article.id),
+            mentions=mentions,
             quotes=extract_quotes(doc, article.id),
             quantities=extract_quantities(article.text, article.id, doc),
             times=extract_timex(article.text, article.published, article.id),
+            places=extract_places(mentions),
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 
 from crosswire.model import Article, Failure
 from crosswire.read.reader import Reading, read_articles
@@ -17,28 +18,49 @@ CHUNK = 64  # articles per transaction: a killed run keeps what it finished
 OnProgress = Callable[[int, int], None]  # done, total
 
 
-def read_store(store: Store, on_progress: OnProgress | None = None) -> int:
+PROCESSES = min(2, os.cpu_count() or 1)  # spaCy worker processes for large runs
+MIN_PER_PROCESS = 64  # below this many articles per worker, starting workers costs more than it saves
+STREAM = 1024  # articles per parsing stream: workers start once per stream, not once per chunk
+
+
+def read_store(store: Store, on_progress: OnProgress | None = None, processes: int = PROCESSES) -> int:
     """Read all unread articles; returns how many were read. Failures are recorded, the run goes on."""
     todo = rstore.unread(store)
     done = 0
-    for i in range(0, len(todo), CHUNK):
-        chunk = todo[i : i + CHUNK]
-        with store.transaction():
-            for reading in _safe_read(store, chunk):
-                rstore.save_reading(store, reading)
-                done += 1
-        if on_progress:
-            on_progress(min(i + CHUNK, len(todo)), len(todo))
+    for i in range(0, len(todo), STREAM):
+        stream = todo[i : i + STREAM]
+        n_process = processes if len(stream) >= MIN_PER_PROCESS * processes else 1
+        for j, readings in enumerate(_read_chunks(store, stream, n_process)):
+            with store.transaction():
+                for reading in readings:
+                    rstore.save_reading(store, reading)
+                    done += 1
+            if on_progress:
+                on_progress(min(i + (j + 1) * CHUNK, len(todo)), len(todo))
     return done
 
 
-def _safe_read(store: Store, chunk: list[Article]) -> list[Reading]:
+def _read_chunks(store: Store, articles: list[Article], n_process: int) -> Iterator[list[Reading]]:
+    """Readings in chunks of ``CHUNK``; if the stream fails, the rest is read article by article."""
+    out: list[Reading] = []
+    produced = 0  # readings come in input order, so articles[produced:] are still unread
     try:
-        return list(read_articles(chunk))
+        for reading in read_articles(articles, n_process=n_process):
+            out.append(reading)
+            produced += 1
+            if len(out) == CHUNK:
+                yield out
+                out = []
     except Exception:  # one bad article must not sink the batch: retry one by one
         log.exception("batch read failed; retrying article by article")
+        out.extend(_one_by_one(store, articles[produced:]))
+    if out:
+        yield out
+
+
+def _one_by_one(store: Store, articles: list[Article]) -> list[Reading]:
     out: list[Reading] = []
-    for article in chunk:
+    for article in articles:
         try:
             out.extend(read_articles([article]))
         except Exception as exc:

@@ -136,6 +136,48 @@ def m004_readings() -> str:
     """
 
 
+@migration
+def m005_events() -> str:
+    return """
+        CREATE TABLE storylines (           -- events that continue one another
+            id TEXT PRIMARY KEY,
+            ord INTEGER NOT NULL UNIQUE     -- founding order
+        );
+        CREATE TABLE events (               -- one real-world happening; refreshed as members arrive
+            id TEXT PRIMARY KEY,
+            ord INTEGER NOT NULL UNIQUE,    -- founding order (the clusterer's key)
+            storyline_id TEXT NOT NULL REFERENCES storylines(id),
+            headline TEXT NOT NULL,         -- title of the earliest original member
+            first_seen TEXT,                -- UTC ISO 8601, NULL when no member is dated
+            last_seen TEXT,
+            articles INTEGER NOT NULL,      -- members, copies included
+            outlets TEXT NOT NULL           -- JSON list of outlet names, sorted
+        );
+        CREATE INDEX events_storyline ON events(storyline_id);
+        CREATE INDEX events_size ON events(articles, last_seen);
+        CREATE TABLE event_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            event_id TEXT NOT NULL REFERENCES events(id),
+            ord INTEGER NOT NULL            -- assignment order across runs
+        );
+        CREATE INDEX event_members_event ON event_members(event_id);
+        CREATE TABLE cluster_state (        -- the online clusterer's state, to resume incrementally
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL,       -- OnlineClusterer state version
+            codec TEXT NOT NULL,            -- 'json+zlib'
+            data BLOB NOT NULL,
+            articles INTEGER NOT NULL,      -- members recorded with this state
+            saved_at TEXT NOT NULL
+        );
+        CREATE TABLE article_vectors (      -- cached embeddings, so re-runs never re-embed
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            model TEXT NOT NULL,            -- embedding model and view, e.g. 'all-MiniLM-L6-v2/view90'
+            vector BLOB NOT NULL,           -- float32, little-endian
+            PRIMARY KEY (article_id, model)
+        );
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 

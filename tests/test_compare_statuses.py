@@ -1,0 +1,150 @@
+"""Claim-group statuses on small invented events: corroborated (independent outlets only), unique, each kind
+of conflict with its reason, and compatible figures or dates that are not conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.compare.align import ClaimGroup
+from crosswire.compare.dossier import Dossier, build_dossier
+from crosswire.model import Article
+
+WIRE_TEXT = (
+    "Warplanes are flying 20-25 sorties a day over the province of Varn, the defence ministry said.\n\n"
+    "The air group will continue to strike rebel positions around the town of Ardel, the ministry said.\n\n"
+    "Rescue teams have pulled more than 100 people from the rubble of the collapsed school in Ardel.\n\n"
+    "The Korven air base holds a squadron of heavy transport aircraft and two refuelling tankers."
+)
+REWRITE_TEXT = (
+    "Warplanes are flying 20-25 sorties a day over the province of Varn, the defence ministry said.\n\n"
+    "The air group will continue to strike rebel positions around the town of Ardel, the ministry said.\n\n"
+    "Rescue teams pulled more than 100 people from the rubble of the collapsed school in Ardel.\n\n"
+    "The Korven air base holds a squadron of heavy transport aircraft and two refuelling tankers."
+)
+PAPER_TEXT = (
+    "Warplanes are flying 40 sorties a day over the province of Varn, according to military sources.\n\n"
+    "The air strikes on rebel positions around the town of Ardel have stopped, residents told the paper.\n\n"
+    "Rescue teams have pulled 110 people from the rubble of the collapsed school in Ardel.\n\n"
+    "A new ferry line across the Velt estuary will open next spring, the harbour office announced."
+)
+STRIKE_WIRE = (
+    "Dockworkers at the port of Arlen walked off the job on Monday in a dispute over pay and automation.\n\n"
+    "The union says the terminal company plans to cut about 400 jobs by bringing in automated cranes.\n\n"
+    "A car bomb exploded outside the central market in Aleppo, killing several shoppers, police said.\n\n"
+    "The ceasefire between the army and the rebels took effect three weeks ago and has largely held."
+)
+STRIKE_PAPER = (
+    "Dockworkers at the port of Arlen walked out on Tuesday in a dispute over pay and automation.\n\n"
+    "The terminal company is planning to cut 400 jobs by bringing in automated cranes.\n\n"
+    "A car bomb exploded outside the central market in Homs, killing several shoppers, police said.\n\n"
+    "The ceasefire between the army and the rebels has been in place since 27 February and has largely held."
+)
+STRIKE_TV = (
+    "There is no plan to cut 400 jobs, the chief executive of the terminal company told state television."
+)
+
+
+def _article(aid: str, outlet: str, published: str, text: str, copy_of: str | None = None) -> Article:
+    return Article(id=aid, text=text, outlet=outlet, published=published, copy_of=copy_of)
+
+
+@pytest.fixture(scope="module")
+def air() -> Dossier:
+    articles = [
+        _article("wire", "Wire Agency", "2026-03-12T10:00:00Z", WIRE_TEXT),
+        _article("copy", "Regional Paper", "2026-03-12T12:00:00Z", WIRE_TEXT, copy_of="wire"),
+        _article("rewrite", "Town Courier", "2026-03-12T13:00:00Z", REWRITE_TEXT),
+        _article("paper", "Daily Paper", "2026-03-13T07:00:00Z", PAPER_TEXT),
+    ]
+    return build_dossier(articles, "air")
+
+
+@pytest.fixture(scope="module")
+def strike() -> Dossier:
+    articles = [
+        _article("sw", "Wire Agency", "2026-03-17T10:00:00Z", STRIKE_WIRE),  # a Tuesday
+        _article("sp", "Daily Paper", "2026-03-18T07:00:00Z", STRIKE_PAPER),  # a Wednesday
+        _article("tv", "State TV", "2026-03-18T19:00:00Z", STRIKE_TV),
+    ]
+    return build_dossier(articles, "strike")
+
+
+def _group_with(d: Dossier, *phrases: str) -> ClaimGroup:
+    for g in d.groups:
+        texts = [c.text for c in g.claims]
+        if all(any(p in t for t in texts) for p in phrases):
+            return g
+    raise AssertionError(f"no claim group holds all of {phrases}")
+
+
+def test_wire_copy_and_rewrite_count_once(air: Dossier) -> None:
+    sources = {a.id: a.source for a in air.articles}
+    assert sources["copy"] == "wire" and sources["rewrite"] == "wire" and sources["paper"] == "paper"
+
+
+def test_unique_to_one_source_even_with_its_copies(air: Dossier) -> None:
+    g = _group_with(air, "refuelling tankers")
+    assert g.status == "unique" and g.independent == 1
+    assert set(g.outlets) == {"Wire Agency", "Regional Paper", "Town Courier"}
+    assert _group_with(air, "ferry line").status == "unique"
+
+
+def test_corroborated_counts_independent_outlets(air: Dossier) -> None:
+    g = _group_with(air, "more than 100 people", "110 people")
+    assert g.status == "corroborated"
+    assert g.independent == 2  # wire + copy + rewrite are one source; the paper the other
+    assert len(g.outlets) == 4
+
+
+def test_compatible_figures_are_not_a_conflict(air: Dossier) -> None:
+    g = _group_with(air, "more than 100 people", "110 people")
+    assert not g.conflicts
+    assert any("110" in c.reason for c in g.compatible)
+
+
+def _kinds(g: ClaimGroup) -> set[str]:
+    return {c.kind for c in g.conflicts}
+
+
+def test_numbers_conflict_on_same_counted_thing(air: Dossier) -> None:
+    g = _group_with(air, "20-25 sorties", "40 sorties")
+    assert g.status == "conflicting" and "numbers" in _kinds(g)
+    reason = next(c.reason for c in g.conflicts if c.kind == "numbers")
+    assert "20-25 sorties" in reason and "40 sorties" in reason
+
+
+def test_polarity_conflict(air: Dossier) -> None:
+    g = _group_with(air, "will continue to strike", "have stopped")
+    assert g.status == "conflicting" and "polarity" in _kinds(g)
+
+
+def test_dates_conflict_resolved_against_publication(strike: Dossier) -> None:
+    g = _group_with(strike, "walked off the job on Monday", "walked out on Tuesday")
+    assert "dates" in _kinds(g)
+    reason = next(c.reason for c in g.conflicts if c.kind == "dates")
+    assert "2026-03-16" in reason and "2026-03-17" in reason
+
+
+def test_places_conflict(strike: Dossier) -> None:
+    g = _group_with(strike, "market in Aleppo", "market in Homs")
+    assert "places" in _kinds(g)
+
+
+def test_attribution_conflict_on_a_contested_figure(strike: Dossier) -> None:
+    g = _group_with(strike, "The union says", "is planning to cut 400 jobs")
+    assert "attribution" in _kinds(g)
+    conflict = next(c for c in g.conflicts if c.kind == "attribution")
+    fact = strike.claim(conflict.claim_a)
+    assert fact.outlet == "Daily Paper" and "says" in conflict.reason
+
+
+def test_relative_and_absolute_dates_are_compatible(strike: Dossier) -> None:
+    g = _group_with(strike, "three weeks ago", "since 27 February")
+    assert "dates" not in _kinds(g)
+
+
+def test_omissions_list_corroborated_claims_an_outlet_lacks(air: Dossier) -> None:
+    corroborated = {g.id for g in air.groups if g.status == "corroborated"}
+    for outlet, missing in air.omissions.items():
+        assert set(missing) <= corroborated
+        assert all(outlet not in air.group(gid).outlets for gid in missing)
