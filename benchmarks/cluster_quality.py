@@ -165,7 +165,7 @@ def systems(tfidf_threshold: float) -> dict[str, Callable[[Stream, np.ndarray], 
 
     def oracle(s: Stream, v: np.ndarray) -> tuple[Labels, str]:
         labels, t = agglo_oracle(s, v)
-        return labels, f"threshold {t} (on test gold)"
+        return labels, f"threshold {t} (on this stream's gold)"
 
     return {
         "crosswire": lambda s, v: (run_crosswire(s, v), "learned decision"),
@@ -203,6 +203,7 @@ def semeval_rows(cache: Path | None, quick: bool) -> list[tuple[str, float]]:
     overall = np.array([p.overall for p in pairs], dtype=float)
     sims = {
         "crosswire P(same)": [float(decision.probability(views(a, b, stats))[0]) for a, b in profiles],
+        "crosswire log-odds": [float(decision.logit(views(a, b, stats))[0]) for a, b in profiles],
         "embedding cosine": [float(np.dot(a.vector, b.vector)) for a, b in profiles],
         "tfidf cosine": [tfidf_cosine(a.body, b.body, "body", stats) for a, b in profiles],
     }
@@ -246,8 +247,9 @@ def evaluate(streams: Sequence[Stream], tfidf_threshold: float, cache: Path | No
 def markdown(rows: Sequence[Row], semeval: Sequence[tuple[str, float]], header: str) -> str:
     lines = [header, "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
-    lines += ["", "| SemEval-2022 en-en test pairs | -Pearson(sim, Overall) |", "|---|---|"]
-    lines += [f"| {name} | {r:.3f} |" for name, r in semeval]
+    if semeval:
+        lines += ["", "| SemEval-2022 en-en test pairs | -Pearson(sim, Overall) |", "|---|---|"]
+        lines += [f"| {name} | {r:.3f} |" for name, r in semeval]
     return "\n".join(lines) + "\n"
 
 
@@ -265,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     streams = [ecb_stream("dev"), *train] if args.dev else test_streams(args.quick)
     rows = evaluate(streams, threshold, args.cache)
     semeval = [] if args.dev else semeval_rows(args.cache, args.quick)
-    header = f"Event clustering ({'quick' if args.quick else 'full'}; tfidf-pass threshold {threshold} tuned on train)"
+    kind = ("quick " if args.quick else "full ") + ("train/dev streams" if args.dev else "test streams")
+    header = f"Event clustering ({kind}; tfidf-pass threshold {threshold} tuned on train)"
     table = markdown(rows, semeval, header)
     sys.stdout.write(table)
     if args.out:

@@ -46,7 +46,8 @@ def training_rows(cache: Path | None) -> tuple[np.ndarray, np.ndarray, str]:
     return rows, labels, "; ".join(names)
 
 
-THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
+LONG_THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 15)]  # 0.10 .. 0.70
+SHORT_THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 11)]  # 0.02 .. 0.20: headline stories are broad
 
 
 def tune_thresholds(decision: Decision, cache: Path | None) -> Decision:
@@ -56,11 +57,13 @@ def tune_thresholds(decision: Decision, cache: Path | None) -> Decision:
     long = [(s, v) for s, v in streams if not s.name.startswith("UCI")]
     short = [(s, v) for s, v in streams if s.name.startswith("UCI")]
     return replace(
-        decision, threshold=_best_threshold(decision, long), short_threshold=_best_threshold(decision, short)
+        decision,
+        threshold=_best_threshold(decision, long, LONG_THRESHOLDS),
+        short_threshold=_best_threshold(decision, short, SHORT_THRESHOLDS),
     )
 
 
-def _best_threshold(decision: Decision, streams: list[tuple[Stream, np.ndarray]]) -> float:
+def _best_threshold(decision: Decision, streams: list[tuple[Stream, np.ndarray]], grid: list[float]) -> float:
     def mean_f1(threshold: float) -> float:
         settings = ClusterSettings(join_probability=threshold)
         f1s = []
@@ -71,7 +74,7 @@ def _best_threshold(decision: Decision, streams: list[tuple[Stream, np.ndarray]]
         log.info("threshold %.2f: BCubed F1 %s", threshold, [round(f, 3) for f in f1s])
         return float(np.mean(f1s))
 
-    return max(THRESHOLDS, key=mean_f1)
+    return max(grid, key=mean_f1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import zlib
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,8 +23,10 @@ from crosswire.cluster.features import (
     gap_days,
     is_title_case,
     names,
+    novelty,
     terms,
     views,
+    year_clash,
 )
 from crosswire.cluster.online import OnlineClusterer, StateMismatch
 from crosswire.cluster.peers import agglomerative, hdbscan_clusters, tfidf_single_pass
@@ -154,6 +158,22 @@ def test_names_skip_sentence_openers_and_title_case() -> None:
     assert names("Fed Official Says Weak Data Caused By Weather") == Counter()
 
 
+def test_names_drop_datelines_outlets_months_and_shouting() -> None:
+    text = "PORT AUREL (Meridian Wire) — The bank in Velmaria met Elke Marten in March. 'NOBODY WARNED' NATO."
+    found = names(text, outlet="Meridian Wire")
+    assert {"velmaria", "elke", "marten", "nato"} <= set(found)
+    assert not {"port", "aurel", "meridian", "wire", "march", "nobody", "warned"} & set(found)
+
+
+def test_year_clash_needs_a_main_year_and_novelty_counts_unseen_names() -> None:
+    event = Counter({"2008": 3, "kerry": 2})
+    assert year_clash(Counter({"2012": 2, "kerry": 1}), event) == 1.0
+    assert year_clash(Counter({"2012": 1, "kerry": 1}), event) == 0.0  # a passing mention
+    assert year_clash(Counter({"2008": 2}), event) == 0.0
+    assert novelty({"kerry": 1.0, "lavrov": 1.0}, event) == pytest.approx(0.5)
+    assert novelty({}, event) == 0.0
+
+
 def test_epoch_days_handles_missing_and_bad_dates() -> None:
     assert epoch_days(None) is None and epoch_days("not a date") is None
     assert epoch_days("1970-01-02T00:00:00Z") == pytest.approx(1.0)
@@ -177,6 +197,14 @@ def test_shipped_weights_load_and_say_what_they_were_fitted_on() -> None:
     decision = load_decision()
     assert decision.coef.shape == (len(FEATURE_NAMES),) and "train" in decision.trained_on
     assert 0.0 <= float(decision.probability(np.zeros(len(FEATURE_NAMES)))[0]) <= 1.0
+
+
+def test_join_thresholds_survive_a_save_and_load(tmp_path: Path) -> None:
+    shipped = load_decision()
+    path = tmp_path / "w.json"
+    replace(shipped, threshold=0.42, short_threshold=0.07).save(path)
+    loaded = load_decision(path)
+    assert (loaded.threshold, loaded.short_threshold) == (0.42, 0.07)
 
 
 def test_weights_for_other_features_are_refused() -> None:

@@ -39,9 +39,12 @@ class Decision:
     threshold: float = 0.5  # join when P(same) reaches this (full articles); chosen on training streams
     short_threshold: float = 0.5  # the same for headline-only articles
 
+    def logit(self, rows: np.ndarray) -> np.ndarray:
+        """log-odds of "same event" (a graded similarity: no saturation near 0 or 1)."""
+        return np.asarray(((np.atleast_2d(rows) - self.mean) / self.scale) @ self.coef + self.intercept)
+
     def probability(self, rows: np.ndarray) -> np.ndarray:
-        z = ((np.atleast_2d(rows) - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        return np.asarray(1.0 / (1.0 + np.exp(-self.logit(rows))))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -26,6 +26,8 @@ BASE_VIEWS: tuple[str, ...] = (
     "title",  # TF-IDF cosine of the article title with the event's titles
     "ent",  # IDF-weighted cosine of name tokens
     "ent_shared",  # log1p of the number of name tokens shared
+    "ent_new",  # share of the article's name weight (IDF) that the event has never seen: other actors
+    "year_clash",  # 1 when the article's most mentioned year is not among the event's years (both have)
 )
 # Every view twice, once for full articles and once for headline-only ones ("short"), plus a "short"
 # bias: a headline and a full article need differently weighted evidence (two models in one).
@@ -83,8 +85,25 @@ _NOT_NAMES = frozenset(
         "that",
         "there",
         "police",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     }
 )
+# Words in capitals of six letters or more are shouting ("'NOBODY WARNED US'"), not acronyms (NATO, UNHCR).
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'\-]{5,}\b")
+# A wire dateline opening a text, "PORT AUREL (Meridian Wire) —": the bureau's city and the agency are
+# not what the story is about, and they are shared by every story from that bureau.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'\-]{1,40}(?:\([^)\n]{1,40}\))?\s*[—–\-]{1,2}\s")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "year", "new", "told", "just", "like"}
 
 
@@ -113,8 +132,18 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > HEADLINE_CASE_SHARE
 
 
-def names(text: str) -> Counter[str]:
-    """Name tokens: capitalised words not opening a sentence, plus years."""
+def names(text: str, outlet: str | None = None) -> Counter[str]:
+    """Name tokens: capitalised words not opening a sentence, plus years; without a leading wire
+    dateline, month names and the words of the reporting ``outlet``'s own name."""
+    text = "\n".join(_DATELINE.sub("", line, count=1) for line in text.split("\n", 3))
+    found = _names(_SHOUTED.sub(" ", text))
+    for word in (outlet or "").lower().split():
+        found.pop(word, None)
+        found.pop(f"{word}'s", None)
+    return found
+
+
+def _names(text: str) -> Counter[str]:
     found: Counter[str] = Counter(_YEAR.findall(text))
     if is_title_case(text):
         return found
@@ -198,7 +227,7 @@ def article_profile(article: Article, vector: np.ndarray) -> Profile:
         vector=np.asarray(vector, dtype=np.float32).copy(),
         title=terms(title),
         body=Counter(dict(body.most_common(ARTICLE_TERMS))),
-        names=names(f"{title}\n{body_text}" if title not in body_text else body_text),
+        names=names(f"{title}\n{body_text}" if title not in body_text else body_text, article.outlet),
         first=when,
         last=when,
         short=sum(body.values()) < SHORT_TOKENS,
@@ -206,7 +235,8 @@ def article_profile(article: Article, vector: np.ndarray) -> Profile:
 
 
 def _prune(counts: Counter[str], keep: int) -> Counter[str]:
-    return counts if len(counts) <= keep else Counter(dict(counts.most_common(keep)))
+    """The ``keep`` most frequent terms, once the counter has grown half again as large (amortised)."""
+    return counts if len(counts) <= keep + keep // 2 else Counter(dict(counts.most_common(keep)))
 
 
 def merge(event: Profile, article: Profile, *, max_terms: int, members: int) -> None:
@@ -216,9 +246,11 @@ def merge(event: Profile, article: Profile, *, max_terms: int, members: int) -> 
     event.vector += article.vector
     event.count += 1
     event.title.update(article.title)
-    event.body = _prune(event.body + article.body, max_terms)
+    event.body.update(article.body)
+    event.names.update(article.names)
+    event.body = _prune(event.body, max_terms)
     event.title = _prune(event.title, max_terms)
-    event.names = _prune(event.names + article.names, max_terms)
+    event.names = _prune(event.names, max_terms)
     times = [t for t in (event.first, event.last, article.first) if t is not None]
     event.first, event.last = (min(times), max(times)) if times else (None, None)
     event.short = event.short and article.short
@@ -341,6 +373,23 @@ def gap_days(article: Profile, event: Profile) -> float | None:
     return min(abs(article.first - event.first), abs(article.first - event.last))
 
 
+def novelty(article_weights: dict[str, float], event_names: Counter[str]) -> float:
+    """Share of the article's (squared) name weight on names the event does not have."""
+    total = sum(w * w for w in article_weights.values())
+    if not total:
+        return 0.0
+    return sum(w * w for t, w in article_weights.items() if t not in event_names) / total
+
+
+def year_clash(article_names: Counter[str], event_names: Counter[str]) -> float:
+    """1.0 when the article's main year (mentioned at least twice, the most) is not among the event's
+    years while the event has some; a passing mention of another year is no clash."""
+    years = [(c, t) for t, c in article_names.items() if t.isdigit()]
+    if not years or max(years)[0] < 2 or not any(t.isdigit() for t in event_names):
+        return 0.0
+    return 0.0 if max(years)[1] in event_names else 1.0
+
+
 def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:
     """The feature row (``FEATURE_NAMES`` order) for "does this article belong to this event?"."""
     emb = float(np.dot(article.vector, event.centroid()))
@@ -352,6 +401,8 @@ def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:
             cosine(cached_weights(article, "title", stats), cached_weights(event, "title", stats)),
             cosine(cached_weights(article, "names", stats), cached_weights(event, "names", stats)),
             math.log1p(shared),
+            novelty(cached_weights(article, "names", stats)[0], event.names),
+            year_clash(article.names, event.names),
         ],
         dtype=np.float64,
     )

@@ -37,7 +37,11 @@ class ClusterSettings:
     centroid_members: int = _s(
         64, "Member vectors averaged into an event centroid (older ones fade out beyond this)."
     )
-    max_event_terms: int = _s(300, "Body terms kept per event (highest weight first) to bound memory.")
+    max_event_terms: int = _s(
+        300,
+        "Terms kept per event and view (most frequent first; pruned back to this when half again as "
+        "many) to bound memory and scoring time.",
+    )
     storyline_window_days: float = _s(
         28.0, "Events this many days apart (or fewer) can be linked into one storyline."
     )

@@ -2,7 +2,8 @@
 
 Each claim group is represented by its claim nearest the group's mean vector. Relevance is the cosine to
 the event centroid plus a bonus per extra independent outlet; sentences are picked by maximal marginal
-relevance (Carbonell and Goldstein 1998) and shown in story order. Conflicting groups are left out of the
+relevance (Carbonell and Goldstein 1998) and shown most corroborated first, then in story order, so a
+reader sees what independent outlets agree on before what one outlet alone says. Conflicting groups are left out of the
 summary and stated in the differences instead.
 """
 
@@ -69,7 +70,7 @@ def _mmr(relevance: np.ndarray, reps: np.ndarray, k: int, lam: float) -> list[in
 def summarise(
     claims: list[Claim], groups: list[ClaimGroup], vectors: np.ndarray, settings: CompareSettings
 ) -> list[SummarySentence]:
-    """Summary sentences in story order, each citing every outlet that carries its claim."""
+    """Summary sentences, most corroborated first, each citing every outlet that carries its claim."""
     pool = [g for g in groups if g.status != "conflicting"]
     if not pool or len(vectors) == 0:
         return []
@@ -81,7 +82,7 @@ def summarise(
     bonus = np.array([settings.summary_corroboration * (g.independent - 1) for g in pool])
     picked = _mmr(reps @ centroid + bonus, reps, settings.summary_sentences, settings.summary_lambda)
     out = []
-    for k in sorted(picked, key=lambda k: rep_rows[k]):
+    for k in sorted(picked, key=lambda k: (-pool[k].independent, rep_rows[k])):
         claim = claims[rep_rows[k]]
         out.append(SummarySentence(claim.text, claim.id, pool[k].id, pool[k].status, _citations(pool[k])))
     return out

@@ -25,17 +25,20 @@ from typing import TYPE_CHECKING
 
 from crosswire.eval.coref_metrics import CorefScores, score
 from crosswire.eval.entity_chains import GoldDocument, GoldMention, load
+from crosswire.eval.stories import predict_stories
 from crosswire.model import Span
+from crosswire.read.aliases import is_name_like
 from crosswire.read.entities import ENTITY_LABELS, Mention, extract_mentions, trim_range
 from crosswire.read.nlp import parse
 from crosswire.read.resolve import resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 SYSTEMS = ("exact-string", "crosswire")
 SUBSETS = ("all", "proper")
+GROUPINGS = ("topic", "predicted", "subtopic")
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,20 @@ class _Read:
     proper: bool
 
 
-def evaluate_entities(dataset: str, limit: int | None = None, grouping: str = "topic") -> list[EvalRow]:
-    """Score both systems on ``dataset`` (``newswcl50`` | ``ecbplus``); ``limit``: first N topics only.
+def evaluate_entities(
+    dataset: str, limit: int | None = None, grouping: str = "topic", split: str | None = None
+) -> list[EvalRow]:
+    """Score both systems on ``dataset`` (``newswcl50`` | ``ecbplus``); ``split``: that topic split only
+    (ECB+: train 1-22, dev 23-25, test 26-45); ``limit``: first N topics only.
 
-    ``grouping``: the resolver's ``groups`` (stories): ``topic`` (standard) or ``subtopic`` (ECB+'s gold
-    sub-event, ecb vs ecbplus; the same as topic for NewsWCL50). Both systems still run within topic."""
-    docs = load(dataset, topics=limit)
+    ``grouping``: the resolver's ``groups`` (stories): ``topic`` (standard), ``predicted`` (the topic's
+    documents clustered into stories by their names, ``crosswire.eval.stories``, as crosswire's own event
+    clustering would) or ``subtopic`` (ECB+'s gold sub-event, ecb vs ecbplus: an upper bound; the same as
+    topic for NewsWCL50). Both systems still run within topic."""
+    docs = load(dataset, topics=limit, split=split)
     reads = list(read_gold_mentions(docs))
     key = _partition(reads, lambda r: r.gold.chain)
-    responses = {"exact-string": _baseline(reads), "crosswire": _crosswire(reads, grouping == "subtopic")}
+    responses = {"exact-string": _baseline(reads), "crosswire": _crosswire(reads, _stories(docs, grouping))}
     rows: list[EvalRow] = []
     for subset in SUBSETS:
         keep = {r.mention.id for r in reads if subset == "all" or r.proper}
@@ -119,12 +127,19 @@ def _baseline(reads: list[_Read]) -> list[set[str]]:
     return _partition(reads, lambda r: r.gold.text.lower())
 
 
-def _crosswire(reads: list[_Read], by_subtopic: bool = False) -> list[set[str]]:
+def _stories(docs: list[GoldDocument], grouping: str) -> dict[str, str]:
+    """Document id → the story (resolver group) it belongs to under ``grouping``."""
+    if grouping == "predicted":
+        return predict_stories(docs)
+    if grouping not in GROUPINGS:
+        raise ValueError(f"unknown grouping {grouping!r}: choose one of {', '.join(GROUPINGS)}")
+    return {d.doc_id: d.subtopic if grouping == "subtopic" else d.topic for d in docs}
+
+
+def _crosswire(reads: list[_Read], group_of: dict[str, str]) -> list[set[str]]:
     by_topic: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    group_of: dict[str, str] = {}
     for r in reads:
         by_topic[r.topic][r.gold.doc_id].append(r.mention)
-        group_of[r.gold.doc_id] = r.subtopic if by_subtopic else r.topic
     entity_of: dict[str, str] = {}
     for topic, mentions in by_topic.items():
         resolution = resolve(dict(mentions), {doc: group_of[doc] for doc in mentions})
@@ -164,7 +179,7 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
     span_id = Span(gold.doc_id, gold.start, gold.end)
     if span is None or len(span) == 0:
         return Mention(span_id, gold.text, "OTHER", via="gold"), False
-    root = span.root
+    root = content_root(span)
     name_range, kind = _name_in(span, root)
     name = ""
     roles: tuple[str, ...] = ()
@@ -189,17 +204,40 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
     return mention, any(t.pos_ == "PROPN" for t in span)
 
 
-def _name_in(span: SpacySpan, root: object) -> tuple[tuple[int, int] | None, str]:
+def content_root(span: SpacySpan) -> Token:
+    """The span's syntactic head, past a leading preposition ("in the Gulf of Aden" → Gulf; ECB+ location and
+    time markables often include it) and a stray determiner head ("a 2012" → 2012)."""
+    root = span.root
+    while root.pos_ == "ADP":
+        objects = [c for c in root.children if c.dep_ == "pobj" and span.start <= c.i < span.end]
+        if not objects:
+            break
+        root = objects[0]
+    if root.pos_ == "DET" and root.i + 1 < span.end:
+        root = span[-1] if span[-1].pos_ != "PUNCT" else root
+    return root
+
+
+def _name_in(span: SpacySpan, root: Token) -> tuple[tuple[int, int] | None, str]:
     """Character range (in the sentence) and NER kind of the name the mention's head belongs to."""
     for ent in span.doc.ents:
-        if ent.label_ in ENTITY_LABELS and ent.start <= root.i < ent.end:  # type: ignore[attr-defined]
+        if ent.label_ in ENTITY_LABELS and ent.start <= root.i < ent.end:
             start = max(ent.start_char, span.start_char)
             end = min(ent.end_char, span.end_char)
             return trim_range(span.doc.text, start, end), ent.label_
     if getattr(root, "pos_", "") != "PROPN":
-        return None, "OTHER"
+        return _capitalised_span(span, root), "OTHER"
     run = _propn_run(span, root)
     return trim_range(span.doc.text, run[0], run[1]), "OTHER"
+
+
+def _capitalised_span(span: SpacySpan, root: Token) -> tuple[int, int] | None:
+    """A name the tagger missed: a span with a proper noun whose every word is capitalised and whose head is
+    capitalised or a number ("the Philadelphia 76ers")."""
+    if not (root.text[:1].isupper() or root.text[:1].isdigit()) or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    start, end = trim_range(span.doc.text, span.start_char, span.end_char)
+    return (start, end) if is_name_like(span.doc.text[start:end]) else None
 
 
 def _propn_run(span: SpacySpan, root: object) -> tuple[int, int]:

@@ -30,6 +30,14 @@ from crosswire.eval.paths import data_dir
 NEWSWCL_ENTITY_TYPES = frozenset({"ACTOR", "COUNTRY", "GROUP", "OBJECT"})
 ECB_ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_", "TIME_")
 DATASETS = ("newswcl50", "ecbplus")
+# ECB+ topic split used in the literature (Cybulska & Vossen 2015; Barhom et al. 2019): tune on train only.
+SPLITS: dict[str, dict[str, frozenset[str]]] = {
+    "ecbplus": {
+        "train": frozenset(str(t) for t in range(1, 23)),
+        "dev": frozenset(str(t) for t in range(23, 26)),
+        "test": frozenset(str(t) for t in range(26, 46)),
+    }
+}
 
 
 class DatasetNotFound(FileNotFoundError):
@@ -80,17 +88,36 @@ class _Builder:
         return "".join(self.parts)
 
 
-def load(dataset: str, *, topics: int | None = None) -> list[GoldDocument]:
-    """Documents with gold entity mentions; ``topics`` keeps the first N topics (whole topics only)."""
+def load(dataset: str, *, topics: int | None = None, split: str | None = None) -> list[GoldDocument]:
+    """Documents with gold entity mentions; ``split``: only that split's topics (``SPLITS``); ``topics``
+    then keeps the first N topics (whole topics only)."""
+    docs = _load_split(dataset, split)
+    if topics is not None:
+        keep = sorted({d.topic for d in docs}, key=_topic_order)[:topics]
+        docs = [d for d in docs if d.topic in keep]
+    return docs
+
+
+def split_names(dataset: str) -> tuple[str, ...]:
+    """The named topic splits of ``dataset`` (empty when it has none: then score it whole, as test)."""
+    return tuple(SPLITS.get(dataset, {}))
+
+
+def _load_split(dataset: str, split: str | None) -> list[GoldDocument]:
+    if split is not None and split not in SPLITS.get(dataset, {}):
+        known = ", ".join(split_names(dataset)) or "none"
+        raise ValueError(f"dataset {dataset!r} has no split {split!r} (splits: {known})")
+    docs = _load_all(dataset)
+    return docs if split is None else [d for d in docs if d.topic in SPLITS[dataset][split]]
+
+
+def _load_all(dataset: str) -> list[GoldDocument]:
     if dataset == "newswcl50":
         docs = load_newswcl50()
     elif dataset == "ecbplus":
         docs = load_ecbplus()
     else:
         raise ValueError(f"unknown dataset {dataset!r}: choose one of {', '.join(DATASETS)}")
-    if topics is not None:
-        keep = sorted({d.topic for d in docs}, key=_topic_order)[:topics]
-        docs = [d for d in docs if d.topic in keep]
     return docs
 
 

@@ -225,11 +225,13 @@ app.add_typer(eval_app, name="eval")
 def eval_entities(
     dataset: Annotated[str, typer.Option(help="newswcl50 or ecbplus.")] = "newswcl50",
     limit: Annotated[int | None, typer.Option(help="Only the first N topics.")] = None,
+    split: Annotated[str | None, typer.Option(help="ECB+ topic split: train, dev or test.")] = None,
+    grouping: Annotated[str, typer.Option(help="Stories: topic, predicted or subtopic.")] = "topic",
 ) -> None:
     """Cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1) vs an exact-string baseline."""
     from crosswire.eval.entities_eval import evaluate_entities, format_table
 
-    typer.echo(format_table(evaluate_entities(dataset, limit)))
+    typer.echo(format_table(evaluate_entities(dataset, limit, grouping, split)))
 
 
 @eval_app.command("quotes")

@@ -44,6 +44,7 @@ class JobSettings:
     out: Path = Path("out")
     formats: tuple[str, ...] = FORMATS
     min_sources: int = 2  # independent sources (copies and wire rewrites count once) an event needs
+    min_outlets: int = 2  # and outlets: comparing an outlet with itself is not what a dossier is for
     ingest: IngestSettings = field(default_factory=IngestSettings)
 
 
@@ -60,7 +61,7 @@ class JobReport:
     read: int = 0
     cluster: ClusterReport | None = None
     dossiers: list[EventDossier] = field(default_factory=list)
-    skipped: int = 0  # events with fewer independent sources than ``min_sources``
+    skipped: int = 0  # events with fewer independent sources or outlets than required
     failed: list[Failure] = field(default_factory=list)  # events whose dossier could not be built
 
     @property
@@ -158,21 +159,22 @@ def _cluster(store: Store, err: Console, quiet: bool) -> ClusterReport:
         return cluster_store(store, lambda done, total: bar.update(task, completed=done, total=total))
 
 
-def candidate_events(store: Store, min_sources: int) -> list[EventRow]:
-    """Events with at least ``min_sources`` original (non-copy) reports, biggest first."""
+def candidate_events(store: Store, min_sources: int, min_outlets: int = 1) -> list[EventRow]:
+    """Events with at least ``min_sources`` original (non-copy) reports and ``min_outlets``, biggest first."""
     from crosswire.store.events import event_articles, list_events
 
     return [
         e
         for e in list_events(store, min_articles=min_sources)
-        if len({a.copy_of or a.id for a in event_articles(store, e.id)}) >= min_sources
+        if len(e.outlets) >= min_outlets
+        and len({a.copy_of or a.id for a in event_articles(store, e.id)}) >= min_sources
     ]
 
 
 def _dossiers(
     store: Store, settings: JobSettings, resolution: Resolution, report: JobReport, err: Console, quiet: bool
 ) -> None:
-    events = candidate_events(store, settings.min_sources)
+    events = candidate_events(store, settings.min_sources, settings.min_outlets)
     with _progress(err, "compare", quiet) as bar:
         task = bar.add_task("", total=len(events))
         for event in events:
@@ -264,7 +266,7 @@ def print_overview(console: Console, report: JobReport) -> None:
     console.print(
         f"{report.ingest.counts['new']} new article(s), {report.read} read, "
         f"{c.events if c else 0} event(s); {len(report.dossiers)} dossier(s) written"
-        + (f", {report.skipped} event(s) with a single source skipped" if report.skipped else "")
+        + (f", {report.skipped} event(s) with a single source or outlet skipped" if report.skipped else "")
     )
     for failure in report.failed:
         console.print(f"[red]dossier failed[/] {failure.origin}: {failure.reason}", highlight=False)

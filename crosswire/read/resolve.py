@@ -13,7 +13,13 @@ Each mention is linked (union-find) to keys:
   acronyms join the story's full name whose initials spell them (``UN`` → ``United Nations``);
 - a **description** (``the Kremlin spokesman``, ``the memos``) gets a story-local key, and joins the one
   entity of the story that bears it as a title or apposition ("Kremlin spokesman Dmitry Peskov");
-- pronouns stay singletons (no pronoun resolution here);
+- else a description joins the article's name with the same head (``the center`` → ``Betty Ford Center``),
+  or, for a singular person noun (``the actress``; not relational ones such as ``her rep``), the person the
+  article is about (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else;
+- a one-word "name" that is a capitalised common noun (a headline's ``Woman``) is read as a description;
+- he/she join the nearest earlier person of the article with a compatible gender (a name or a person-noun
+  description), else the article's main person; who joins the mention right before; other pronouns stay
+  singletons;
 - aliases learned from the text (``Mention.aliases``) join the keys of both surfaces.
 
 The canonical name is the longest, then most frequent, name surface; entity ids are ``ent-`` + a hash of
@@ -28,21 +34,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from crosswire.read.aliases import (
+    PERSON_NOUNS,
     PRONOUNS,
     acronym_of,
     is_acronym,
     is_bare_title,
     is_name_like,
+    is_person_noun,
     leading_titles,
     name_key,
     normalise,
+    noun_gender,
     table_lookup,
+    word_set,
 )
 from crosswire.read.entities import Mention
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 DOMINANT_SHARE = 0.75  # "the president" joins the story's entity holding ≥ 75 % of "President X" mentions
+MAIN_PERSON_SHARE = 0.5  # an article is about the person holding ≥ 50 % of its person-name mentions
+# Person nouns that usually describe someone's associate ("her rep", "his lawyer"), not the main person.
+RELATIONAL_NOUNS = word_set(
+    """rep representative publicist lawyer attorney counsel agent manager spokesman spokeswoman spokesperson
+    friend boyfriend girlfriend husband wife partner spouse fiance fiancee boss employer neighbour neighbor
+    relative doctor"""
+)
+NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
 
 
 @dataclass
@@ -92,11 +110,13 @@ def resolve(
     mentions_by_article: dict[str, list[Mention]], groups: dict[str, str] | None = None
 ) -> Resolution:
     """Cluster mentions into entities; ``groups`` maps article id → story id (default: the article)."""
-    views = [
-        _view(m, (groups or {}).get(article, article))
-        for article, mentions in sorted(mentions_by_article.items())
-        for m in mentions
-    ]
+    views = _demote_common_nouns(
+        [
+            _view(m, (groups or {}).get(article, article))
+            for article, mentions in sorted(mentions_by_article.items())
+            for m in mentions
+        ]
+    )
     uf = _UnionFind()
     for v in views:
         _link_own_keys(uf, v)
@@ -121,7 +141,7 @@ def _by_group(views: Iterable[_View]) -> dict[str, list[_View]]:
 def mention_name(m: Mention) -> str:
     """The proper name a mention carries ("" for descriptions, bare titles and pronouns)."""
     name = m.name or (m.surface if is_name_like(m.surface) else "")
-    return "" if not name or is_bare_title(name) else name
+    return "" if not name or is_bare_title(name) or normalise(name) in PRONOUNS else name
 
 
 def _is_person(m: Mention) -> bool:
@@ -137,6 +157,34 @@ def _view(m: Mention, group: str) -> _View:
     if not text or text in PRONOUNS or m.head in PRONOUNS:
         return _View(m, group, "pronoun", "", person)
     return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
+
+
+def _demote_common_nouns(views: list[_View]) -> list[_View]:
+    """A one-word "name" that is a capitalised common noun (a headline's "Woman", "DRIVER", "Navy" where the
+    story also says "the navy") is read as a description: it is a person noun, or, unless NER calls it a
+    person, the head of a lowercase description in the same story."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for v in views:
+        if v.role == "description" and v.mention.head.islower():
+            heads[v.group].add(v.mention.head)
+    return [_as_description(v) if _is_common_noun_name(v, heads[v.group]) else v for v in views]
+
+
+def _is_common_noun_name(v: _View, story_heads: set[str]) -> bool:
+    if v.role not in {"short", "single", "acronym"} or not v.mention.head:
+        return False
+    word = normalise(mention_name(v.mention))
+    if " " in word or word != v.mention.head.lower():
+        return False
+    return word in PERSON_NOUNS or (v.mention.kind != "PERSON" and word in story_heads)
+
+
+def _as_description(v: _View) -> _View:
+    m = v.mention
+    head = m.head.lower()
+    return _View(
+        m, v.group, "description", description_key(m.span.article_id, m.surface.lower(), head), False
+    )
 
 
 def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
@@ -238,8 +286,36 @@ def _link_acronyms(uf: _UnionFind, members: list[_View]) -> None:
 
 
 def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None:
-    """``the Kremlin spokesman`` → the entity that bears that title or apposition: first in the same
-    article, else in the story (if one entity dominates); else the same description elsewhere in the story."""
+    """``the Kremlin spokesman`` → the entity that bears that title or apposition in the same article; else
+    the article's name with that head (``the center`` → ``Betty Ford Center``); else, for a person noun
+    (``the actress``), the person the article is about; else the entity bearing it in the story (if one
+    dominates); else the same description elsewhere in the story."""
+    in_article, in_group = _role_index(members, group)
+    articles = _Articles(uf, members)
+    for v in members:
+        if v.role != "description":
+            continue
+        story_key = _rescope(v.key, group)
+        root = _dominant_root(uf, in_article[v.key]) if in_article.get(v.key) else None
+        root = root or articles.name_with_head(v)
+        if root is None and _is_single_person_noun(v.mention) and v.mention.head not in RELATIONAL_NOUNS:
+            root = _main_person_if_fits(
+                uf, articles.main_person(v.mention.span.article_id), in_group[story_key]
+            )
+        if root is None and in_group.get(story_key):
+            root = _dominant_root(uf, in_group[story_key])
+        uf.union(v.key, root or story_key)
+
+
+def _main_person_if_fits(uf: _UnionFind, main: str | None, bearers: list[str]) -> str | None:
+    """The article's main person, unless the story gives the description as a title to someone else only."""
+    if main is None or not bearers or main in {uf.find(k) for k in bearers}:
+        return main
+    return None
+
+
+def _role_index(members: list[_View], group: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Description key → keys of the entities bearing it as a role: per article, and per story."""
     in_article: dict[str, list[str]] = defaultdict(list)
     in_group: dict[str, list[str]] = defaultdict(list)
     for v in members:
@@ -249,14 +325,56 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             for key in _role_keys(v.mention.span.article_id, role):
                 in_article[key].append(v.key)
                 in_group[_rescope(key, group)].append(v.key)
-    for v in members:
-        if v.role != "description":
-            continue
-        root = _dominant_root(uf, in_article[v.key]) if in_article.get(v.key) else None
-        story_key = _rescope(v.key, group)
-        if root is None and in_group.get(story_key):
-            root = _dominant_root(uf, in_group[story_key])
-        uf.union(v.key, root or story_key)
+    return in_article, in_group
+
+
+def _is_single_person_noun(m: Mention) -> bool:
+    """A singular description headed by a person noun ("the actress", not "the officers")."""
+    return is_person_noun(m.head) and not _is_plural(m)
+
+
+def _is_plural(m: Mention) -> bool:
+    words = normalise(m.surface).split()
+    return bool(words) and m.head not in words
+
+
+class _Articles:
+    """Per-article views of a story, for linking descriptions and pronouns to the names nearby."""
+
+    def __init__(self, uf: _UnionFind, members: list[_View]) -> None:
+        self.uf = uf
+        self.by_article: dict[str, list[_View]] = defaultdict(list)
+        for v in sorted(members, key=lambda v: (v.mention.span.start, v.mention.span.end)):
+            self.by_article[v.mention.span.article_id].append(v)
+
+    def name_with_head(self, d: _View) -> str | None:
+        """The nearest earlier name of the article whose last word is the description's head, else the only
+        such name of the article (``the court`` → ``Los Angeles Superior Court``); not for person nouns."""
+        head = d.mention.head
+        if not head or is_person_noun(head) or _is_plural(d.mention):
+            return None
+        names = [
+            v
+            for v in self.by_article[d.mention.span.article_id]
+            if v.role in NAMED_ROLES and normalise(mention_name(v.mention)).split()[-1:] == [head]
+        ]
+        earlier = [v for v in names if v.mention.span.end <= d.mention.span.start]
+        if earlier:
+            return self.uf.find(earlier[-1].key)
+        return _unique_root(self.uf, [v.key for v in names]) if names else None
+
+    def main_person(self, article: str) -> str | None:
+        """The person an article is about: the entity holding most of its person-name mentions, at least
+        ``MAIN_PERSON_SHARE`` of them and strictly more than any other."""
+        counts = Counter(
+            self.uf.find(v.key) for v in self.by_article[article] if v.role in NAMED_ROLES and v.person
+        )
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < MAIN_PERSON_SHARE * sum(counts.values()):
+            return None
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
 
 
 def _rescope(key: str, scope: str) -> str:
@@ -265,24 +383,33 @@ def _rescope(key: str, scope: str) -> str:
 
 
 def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
-    """he/she/his/her → the nearest preceding person mention of the article; who/which → the mention
-    right before. Other pronouns (it, they, we) stay singletons."""
-    by_article: dict[str, list[_View]] = defaultdict(list)
-    for v in members:
-        by_article[v.mention.span.article_id].append(v)
-    for views in by_article.values():
-        views.sort(key=lambda v: (v.mention.span.start, v.mention.span.end))
+    """he/she/his/her → the nearest preceding person mention of the article of a compatible gender (a name,
+    or a description headed by a person noun), else the person the article is about; who/which → the
+    mention right before. Other pronouns (it, they, we) stay singletons."""
+    articles = _Articles(uf, members)
+    for article, views in articles.by_article.items():
         for i, v in enumerate(views):
-            word = normalise(v.mention.surface)
+            word = normalise(v.mention.surface) or v.mention.head
             if v.role != "pronoun" or word not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
                 continue
             earlier = [
                 w for w in views[:i] if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start
             ]
             if word in PERSONAL_PRONOUNS:
-                earlier = [w for w in earlier if w.person]
+                earlier = [w for w in earlier if _personal(w) and _gender_fits(w, word)]
             if earlier:
                 uf.union(_node(v.mention), earlier[-1].key)
+            elif word in PERSONAL_PRONOUNS and (main := articles.main_person(article)) is not None:
+                uf.union(_node(v.mention), main)
+
+
+def _personal(v: _View) -> bool:
+    return v.person or (v.role == "description" and _is_single_person_noun(v.mention))
+
+
+def _gender_fits(v: _View, pronoun: str) -> bool:
+    noun = noun_gender(v.mention.head) if v.role == "description" else ""
+    return not noun or noun == noun_gender(pronoun)
 
 
 def _dominant_root(uf: _UnionFind, keys: list[str]) -> str | None:
