@@ -3,8 +3,8 @@
 Each claim group is represented by its claim nearest the group's mean vector. Relevance is the cosine to
 the event centroid plus a bonus per extra independent outlet; sentences are picked by maximal marginal
 relevance (Carbonell and Goldstein 1998) and shown most corroborated first, then in story order, so a
-reader sees what independent outlets agree on before what one outlet alone says. Conflicting groups are left out of the
-summary and stated in the differences instead.
+reader sees what independent outlets agree on before what one outlet alone says. Conflicting groups are
+left out of the summary and stated in the differences instead.
 """
 
 from __future__ import annotations
