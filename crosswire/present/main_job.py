@@ -94,8 +94,10 @@ def stored_resolution(store: Store) -> Resolution | None:
 def event_dossier(store: Store, event: EventRow, resolution: Resolution | None = None) -> Dossier:
     """The dossier of one stored event: readings from the store where present, else read on the fly."""
     from crosswire.compare.dossier import build_dossier
+    from crosswire.compare.vectors import VectorCache
     from crosswire.store.events import event_articles
     from crosswire.store.readings import get_reading
+    from crosswire.store.vectors import SentenceVectors
 
     articles = event_articles(store, event.id)
     readings = {a.id: r for a in articles if (r := get_reading(store, a.id)) is not None}
@@ -104,7 +106,8 @@ def event_dossier(store: Store, event: EventRow, resolution: Resolution | None =
         m.id in resolution.entity_of for r in readings.values() for m in r.mentions
     ):
         resolution = None  # stale or unrelated: resolve within the event instead
-    return build_dossier(articles, event.id, readings=readings, resolution=resolution)
+    cache = VectorCache(backing=SentenceVectors(store))
+    return build_dossier(articles, event.id, readings=readings, resolution=resolution, cache=cache)
 
 
 def write_dossier(

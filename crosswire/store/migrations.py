@@ -178,6 +178,16 @@ def m005_events() -> str:
     """
 
 
+@migration
+def m006_sentence_vectors() -> str:
+    return """
+        CREATE TABLE sentence_vectors (     -- compare-stage sentence embeddings (dossiers not re-embedded)
+            key TEXT PRIMARY KEY,           -- sha1 of model name and sentence text
+            vector BLOB NOT NULL            -- float32, little-endian
+        );
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 
@@ -203,3 +213,4 @@ def apply_migrations(db: sqlite3.Connection) -> list[str]:
             raise
         applied.append(name)
     return applied
+
