@@ -148,3 +148,17 @@ def test_omissions_list_corroborated_claims_an_outlet_lacks(air: Dossier) -> Non
     for outlet, missing in air.omissions.items():
         assert set(missing) <= corroborated
         assert all(outlet not in air.group(gid).outlets for gid in missing)
+
+
+def test_a_denial_is_not_a_figure_stated_as_fact(strike: Dossier) -> None:
+    attributions = [c for g in strike.groups for c in g.conflicts if c.kind == "attribution"]
+    assert attributions
+    assert {strike.claim(c.claim_a).outlet for c in attributions} == {"Daily Paper"}
+
+
+def test_reasons_read_as_sentences(strike: Dossier, air: Dossier) -> None:
+    reasons = [r for d in (strike, air) for diff in d.differences for r in diff.reasons]
+    assert any(k in r for r in reasons for k in ("says otherwise", "says it goes on"))
+    for reason in reasons:
+        assert "““" not in reason and '“"' not in reason and "””" not in reason
+        assert "says it holds" not in reason and "says it does not" not in reason

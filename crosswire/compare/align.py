@@ -2,9 +2,11 @@
 
 Candidate pairs come from sentence vectors (chunked, so 10^4 claims fit in memory). Two claims of
 different articles align when their cosine is ≥ ``align_strong``, or ≥ ``align_weak`` and they share an
-anchor (entity or content words). Groups grow greedily from the most similar pair down, and two groups
-merge only while their average cosine stays ≥ ``merge_average`` (no long chains). Claims that conflict
-(``conflicts.find_conflicts``) are put in one group, marked *conflicting*.
+anchor (entity or content words); a claim of what could happen ("could redeploy") aligns with one of what
+happened only at ``align_strong``, and two that repeat one quoted phrase align from ``conflict_min``.
+Groups grow greedily from the most similar pair down, and two groups merge only while their average cosine
+stays ≥ ``merge_average`` (no long chains). Claims that conflict (``conflicts.find_conflicts``, denials of
+harm) are put in one group, marked *conflicting*; claims with compatible figures, ages or dates join too.
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ from crosswire.compare.claims import Claim
 from crosswire.compare.conflicts import (
     Compatibility,
     Conflict,
+    age_checks,
     anchored,
     contested_measures,
+    dated_happenings,
+    dates_agree,
+    denied_harm,
     figure_checks,
     find_conflicts,
+    harm_figure_claims,
     measure,
     measure_key,
 )
+from crosswire.compare.features import shares_quote
 from crosswire.compare.settings import CompareSettings
 
 CHUNK = 1024
@@ -92,9 +100,21 @@ def _average(vectors: np.ndarray, a: list[int], b: list[int]) -> float:
     return float(vectors[a].mean(axis=0) @ vectors[b].mean(axis=0))
 
 
+def quote_linked(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> bool:
+    """Two claims of different sources that repeat one quoted phrase ("put the country first") and are
+    about as close in meaning as claims checked for conflict."""
+    return (
+        a.source != b.source
+        and sim >= settings.conflict_min
+        and shares_quote(a.text, a.quoted, b.text, b.quoted)
+    )
+
+
 def _aligns(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> bool:
     if a.source == b.source:  # a copy's sentence joins only its own counterpart
         return sim >= settings.copy_align
+    if a.hypothetical != b.hypothetical:  # what could happen is not what happened
+        return sim >= settings.align_strong
     return sim >= settings.align_strong or (sim >= settings.align_weak and anchored(a, b))
 
 
@@ -104,9 +124,13 @@ def _grow(
     groups = _Groups(len(claims))
     for i, j, sim in pairs:
         ri, rj = groups.find(i), groups.find(j)
-        if ri == rj or not _aligns(claims[i], claims[j], sim, s):
+        if ri == rj:
             continue
-        if _average(vectors, groups.members[ri], groups.members[rj]) >= s.merge_average:
+        quoted = quote_linked(claims[i], claims[j], sim, s)  # the shared quotation is the evidence
+        if not quoted and not _aligns(claims[i], claims[j], sim, s):
+            continue
+        floor = s.conflict_min if quoted else s.merge_average
+        if _average(vectors, groups.members[ri], groups.members[rj]) >= floor:
             groups.union(ri, rj)
     return groups
 
@@ -131,6 +155,58 @@ def figure_pairs_by_measure(claims: list[Claim], vectors: np.ndarray) -> list[tu
     return [(i, j, float(vectors[i] @ vectors[j])) for i, j in sorted(pairs)]
 
 
+def _denials(
+    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int, list[Conflict]]]:
+    """Denials of harm ("no civilian casualties") against figures of deaths or injuries of the same people."""
+    negs = [k for k, c in enumerate(claims) if c.polarity < 0]
+    out = []
+    for p in harm_figure_claims(claims):
+        for n in negs:
+            if float(vectors[p] @ vectors[n]) >= s.numbers_min and (c := denied_harm(claims[n], claims[p])):
+                out.append((p, n, [c]))
+    return out
+
+
+def _ages(
+    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int, list[Compatibility]]]:
+    """Ages and years of building of one thing that agree ("58-year-old dam" / "built in 1968")."""
+    aged = [k for k, c in enumerate(claims) if any(q.counted == "age" for q in c.quantities)]
+    dated = [k for k, c in enumerate(claims) if any(t.granularity == "year" for t in c.times)]
+    out = []
+    for i in aged:
+        for j in dated:
+            if (
+                i != j
+                and float(vectors[i] @ vectors[j]) >= s.numbers_min
+                and (found := age_checks(claims[i], claims[j]))
+            ):
+                out.append((i, j, found))
+    return out
+
+
+def _dates(
+    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int, list[Compatibility]]]:
+    """Differently worded, overlapping times of one happening (a word before both times is shared)."""
+    by_word: dict[str, set[tuple[int, int]]] = {}
+    dated = {k: dated_happenings(c) for k, c in enumerate(claims)}
+    for k, items in dated.items():
+        for n, (_, words) in enumerate(items):
+            for w in words:
+                by_word.setdefault(w, set()).add((k, n))
+    found: dict[tuple[int, int], list[Compatibility]] = {}
+    for members in by_word.values():
+        for i, ni in members:
+            for j, nj in members:
+                if i < j and float(vectors[i] @ vectors[j]) >= s.compatible_min:
+                    agree = dates_agree(claims[i], dated[i][ni][0], claims[j], dated[j][nj][0])
+                    if agree is not None:
+                        found.setdefault((i, j), []).append(agree)
+    return [(i, j, items) for (i, j), items in sorted(found.items())]
+
+
 def _check(
     claims: list[Claim],
     vectors: np.ndarray,
@@ -153,6 +229,9 @@ def _check(
             found.append((i, j, check.conflicts))
         elif check.agree and sim >= s.compatible_min:
             compatible.append((i, j, check.compatible))
+    found += _denials(claims, vectors, s)
+    compatible += _ages(claims, vectors, s)
+    compatible += _dates(claims, vectors, s)
     for i, j in [(i, j) for i, j, _ in found] + [(i, j) for i, j, _ in compatible]:
         groups.union(i, j)
     by_root: dict[int, list[Conflict]] = {}

@@ -37,6 +37,8 @@ class Claim:
     words: frozenset[str] = field(default_factory=frozenset)
     negated: frozenset[str] = field(default_factory=frozenset)
     published: str | None = None
+    hypothetical: bool = False
+    quoted: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def article_id(self) -> str:
@@ -92,6 +94,8 @@ def _claim(
         words=features.content_words(text),
         negated=features.negated_stems(text),
         published=article.published,
+        hypothetical=features.hypothetical(text),
+        quoted=features.quoted_phrases(text),
     )
 
 

@@ -3,7 +3,10 @@
 No NLI model is available offline (MODELS.md), so a conflict is found from structure: two claims about
 the same thing (similar in meaning and sharing an anchor) whose numbers for the same measure cannot both
 hold, whose days for the same happening differ, whose polarity differs, or where one states as fact what
-the other attributes to a party. Compatible figures ("more than 100" and "110") are not conflicts.
+the other attributes to a party, or where one denies harm ("no civilian casualties") to what the other
+counts among the dead. Compatible figures ("more than 100" and "110"), an age and a year of building
+("58-year-old", "built in 1968") and overlapping dates ("three weeks ago", "since February 27") are not
+conflicts; a figure about a past event ("since 1987, when ... killing nine") is not compared.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from crosswire.compare.claims import Claim
-from crosswire.compare.features import content_words, continuing, is_hedged
+from crosswire.compare.features import content_words, continuing, is_hedged, stem
 from crosswire.compare.settings import CompareSettings
 from crosswire.read.quantities import Quantity, compatible, counted_key
 from crosswire.read.timex import TimeRef
@@ -36,6 +39,7 @@ REPORTING_BEFORE = re.compile(
     r"statement|interview|address|speaking)\b[^.;]{0,25}$",
     re.I,
 )
+QUOTE_MARKS = "\"“”‘’' "
 SPECULATION = re.compile(r"\b(?:could|might|may|would)\b[^.;,]{0,30}$", re.I)
 
 
@@ -133,9 +137,9 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
         return []
     out = []
     for qa in a.quantities:
-        ma = measure(qa, a)
+        ma = None if historic_figure(qa, a) else measure(qa, a)
         for qb in b.quantities:
-            mb = measure(qb, b)
+            mb = None if historic_figure(qb, b) else measure(qb, b)
             verdict = compatible(ma, mb) if ma is not None and mb is not None else None
             if verdict is not None and same_thing(qa, a, qb, b):
                 out.append((qa, qb, verdict))
@@ -195,8 +199,11 @@ def _polarity(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conf
     for neg, pos in ((a, b), (b, a)):
         denied = (neg.negated & pos.words) - pos.negated
         if denied:
-            verb = "goes on" if continuing(pos.text) and not continuing(neg.text) else "holds"
-            reason = f"{pos.outlet} says it {verb}; {neg.outlet} says it does not (“{_clip(neg.text)}”)"
+            if continuing(pos.text) and not continuing(neg.text):
+                said = f"{pos.outlet} says it goes on ({_quoted(pos.text)})"
+            else:
+                said = f"{pos.outlet} reports {_quoted(pos.text)}"
+            reason = f"{said}; {neg.outlet} says otherwise ({_quoted(neg.text)})"
             return Conflict("polarity", reason, pos.id, neg.id)
     return None
 
@@ -206,7 +213,10 @@ def _attribution(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> C
         return None
     for fact, told in ((a, b), (b, a)):
         if not fact.attributed and is_hedged(told.cue):
-            reason = f"{fact.outlet} states as fact what {told.outlet} attributes (“{told.cue}”)"
+            reason = (
+                f"{fact.outlet} states as fact {_quoted(fact.text, 10)}; "
+                f"{told.outlet} attributes it to a source (“{told.cue}”)"
+            )
             return Conflict("attribution", reason, fact.id, told.id)
     return None
 
@@ -214,6 +224,11 @@ def _attribution(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> C
 def _clip(text: str, words: int = 12) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _quoted(text: str, words: int = 12) -> str:
+    """The claim's first words in curly quotes, its own opening and closing quotation marks dropped."""
+    return f"“{_clip(text.strip().strip(QUOTE_MARKS), words)}”"
 
 
 def find_conflicts(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> list[Conflict]:
@@ -255,10 +270,11 @@ def _contested_attribution(
         m = measure(qa, a)
         if ok and m is not None and measure_key(m) in contested:
             for fact, told in ((a, b), (b, a)):
-                if fact.cue is None and is_hedged(told.cue):  # the cue, not a speaker the reader guessed
+                # the cue, not a speaker the reader guessed; a denial of the figure states no fact
+                if fact.cue is None and fact.polarity > 0 and is_hedged(told.cue):
                     reason = (
-                        f"{fact.outlet} states “{qa.text if fact is a else _clip(fact.text, 8)}” as fact; "
-                        f"{told.outlet} attributes it (“{told.cue}”), and it is denied"
+                        f"{fact.outlet} states as fact {_quoted(fact.text, 10)}; {told.outlet} attributes it "
+                        f"to a source (“{told.cue}”); another report denies it"
                     )
                     return Conflict("attribution", reason, fact.id, told.id)
     return None
@@ -285,3 +301,134 @@ def figure_checks(
         _polarity(a, b, 1.0, settings) if agree else None,
     ]
     return FigureCheck([c for c in found if c is not None], compat, agree)
+
+
+HARM = re.compile(r"\b(?:casualt\w*|kill\w*|dead|deaths?|died|injur\w*|wounded|hurt)\b", re.I)
+HARM_HAPPENINGS = frozenset({"deaths", "injured"})
+CREATED = re.compile(
+    r"\b(?:built|opened|founded|completed|constructed|established|inaugurated|launched)\b[^.;]{0,15}$", re.I
+)
+_NEXT_WORD = re.compile(r"\W*([A-Za-z][A-Za-z-]+)")
+
+
+def _gap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, c - b, a - d)
+
+
+def historic_figure(q: Quantity, claim: Claim) -> bool:
+    """The time nearest the figure is a year before the report's ("since 1987, when a dam collapsed,
+    killing nine people"): the figure is about a past event."""
+    year = (claim.published or "")[:4]
+    if not year or not claim.times:
+        return False
+    s, e = q.span.start, q.span.end
+    nearest = min(claim.times, key=lambda t: _gap(s, e, t.span.start, t.span.end))
+    start = nearest.start or year
+    return nearest.granularity in ("year", "decade") and start[:4] < year
+
+
+def denied_harm(neg: Claim, pos: Claim) -> Conflict | None:
+    """``neg`` denies harm to what ``pos`` counts ("no civilian casualties" against "nine civilians were
+    killed"): the denial covers both a harm word and the counted noun of a figure of deaths or injuries."""
+    if neg.source == pos.source or neg.polarity > 0:
+        return None
+    if not {stem(m.group(0)) for m in HARM.finditer(neg.text)} & neg.negated:
+        return None
+    for q in pos.quantities:
+        m = measure(q, pos)
+        if m is None or m.counted not in HARM_HAPPENINGS or not q.counted or historic_figure(q, pos):
+            continue
+        if stem(q.counted.split()[-1]) in neg.negated:
+            reason = (
+                f"{pos.outlet} reports {_quoted(q.text)} ({m.counted}); "
+                f"{neg.outlet} says there were none ({_quoted(neg.text)})"
+            )
+            return Conflict("polarity", reason, pos.id, neg.id)
+    return None
+
+
+def harm_figure_claims(claims: list[Claim]) -> list[int]:
+    """Indices of claims with a current figure of deaths or injuries."""
+    out = []
+    for k, c in enumerate(claims):
+        if any((m := measure(q, c)) is not None and m.counted in HARM_HAPPENINGS for q in c.quantities):
+            out.append(k)
+    return out
+
+
+def _noun_after(claim: Claim, q: Quantity) -> str | None:
+    m = _NEXT_WORD.match(claim.text, q.span.end - claim.span.start)
+    return m.group(1) if m else None
+
+
+def _creation_years(claim: Claim) -> list[tuple[TimeRef, int]]:
+    """Years the claim says something was built, opened or founded in ("built in 1968")."""
+    out = []
+    for t in claim.times:
+        at = t.span.start - claim.span.start
+        before = claim.text[max(0, at - CONTEXT_CHARS) : at]
+        if t.granularity == "year" and t.start and CREATED.search(before):
+            out.append((t, int(t.start[:4])))
+    return out
+
+
+def _age_matches(aged: Claim, q: Quantity, built: Claim) -> Compatibility | None:
+    """The age ``q`` of a thing in ``aged`` agrees with a year ``built`` says it was built in."""
+    year, noun = (aged.published or "")[:4], _noun_after(aged, q)
+    if (
+        q.counted != "age"
+        or q.low is None
+        or noun is None
+        or stem(noun) not in built.words
+        or not year.isdigit()
+    ):
+        return None
+    high = q.high if q.high is not None else q.low
+    for t, built_in in _creation_years(built):
+        # one year more than the age while this year's anniversary is still to come
+        if q.low <= int(year) - built_in <= high + 1:
+            reason = (
+                f"{aged.outlet} “{q.text} {noun}” and {built.outlet} “{t.text}” (year built) are compatible"
+            )
+            return Compatibility(reason, aged.id, built.id)
+    return None
+
+
+def age_checks(a: Claim, b: Claim) -> list[Compatibility]:
+    """An age ("the 58-year-old dam") that matches a year of building ("built in 1968") of the same thing
+    (the noun after the age is a word of the other claim), counted from the report's year."""
+    if a.source == b.source:
+        return []
+    found = (_age_matches(aged, q, built) for aged, built in ((a, b), (b, a)) for q in aged.quantities)
+    return [c for c in found if c is not None]
+
+
+TIME_CONTEXT_CHARS = 60  # characters before a date that say what happened then
+
+
+def dated_happenings(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
+    """Resolved times of the claim, each with the content words before it (a statement's day left out)."""
+    out = []
+    for t in c.times:
+        at = t.span.start - c.span.start
+        before = c.text[max(0, at - TIME_CONTEXT_CHARS) : at]
+        if t.start and t.end and not REPORTING_BEFORE.search(before):
+            out.append((t, content_words(before) - REPORTING_STEMS - DURATION_STEMS))
+    return out
+
+
+def _when(t: TimeRef) -> tuple[str, str]:
+    """The interval a time dates its happening to: ``since X`` dates a start, to X itself."""
+    start, end = t.start or "", t.end or ""
+    return (start, start) if t.text.lower().startswith("since") else (start, end)
+
+
+def dates_agree(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef) -> Compatibility | None:
+    """Two differently worded times that overlap ("three weeks ago" / "since Feb 27")."""
+    if a.source == b.source or ta.text.lower() == tb.text.lower() or ta.granularity == tb.granularity:
+        return None
+    (a0, a1), (b0, b1) = _when(ta), _when(tb)
+    if a0 <= b1 and b0 <= a1:
+        reason = f"{a.outlet} “{ta.text}” and {b.outlet} “{tb.text}” are compatible dates"
+        return Compatibility(reason, a.id, b.id)
+    return None

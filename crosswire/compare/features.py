@@ -24,6 +24,9 @@ HEDGED = re.compile(
     r"\b(?:says|say|according to|claim(?:s|ed)?|alleg(?:es|ed)|insists?|believes?|estimates?|fears?)\b",
     re.IGNORECASE,
 )
+HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?!\s+(?:not|never)\b)")  # not the month May
+QUOTED = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+MIN_QUOTED_WORDS = 3  # words a quoted phrase needs before two reports sharing it count as the same statement
 POLARITY_WORDS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot"})
 STEM = 5
 
@@ -42,13 +45,17 @@ CLAUSE_BREAK = re.compile(r"[,;:\"“”—()]|\s[‘’']|[‘’']\s")
 DENIAL = re.compile(r"den(?:y|ies|ied|ying)", re.IGNORECASE)
 
 
+SAME_STEMS = {"truce": "cease", "cessa": "cease", "armis": "cease"}  # ceasefire, truce, cessation, armistice
+
+
 def stem(word: str) -> str:
-    """A crude stem: lowercased, a plural or possessive "s" dropped, cut to ``STEM`` letters."""
+    """A crude stem: lowercased, a plural or possessive "s" dropped, cut to ``STEM`` letters; a few words
+    for one thing share a stem (``truce``/``ceasefire`` → ``cease``)."""
     w = word.lower().strip("'’-")
     w = w[:-2] if w.endswith(("'s", "’s")) else w
     if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
-    return w[:STEM]
+    return SAME_STEMS.get(w[:STEM], w[:STEM])
 
 
 _stem = stem
@@ -103,3 +110,26 @@ def attribution_cue(text: str) -> str | None:
 
 def is_hedged(cue: str | None) -> bool:
     return cue is not None and bool(HEDGED.fullmatch(cue))
+
+
+def hypothetical(text: str) -> bool:
+    """The claim says what could or might happen ("could redeploy within hours"), not what did."""
+    return bool(HYPOTHETICAL.search(text))
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(w.lower().strip(".,;:!?()\"'“”‘’") for w in text.split())
+
+
+def quoted_phrases(text: str) -> frozenset[str]:
+    """Quoted phrases of ``MIN_QUOTED_WORDS`` words or more, lowercased with punctuation at word edges
+    dropped ("put the country first")."""
+    return frozenset(
+        p for m in QUOTED.finditer(text) if len((p := _squeeze(m.group(1))).split()) >= MIN_QUOTED_WORDS
+    )
+
+
+def shares_quote(a_text: str, a_quotes: frozenset[str], b_text: str, b_quotes: frozenset[str]) -> bool:
+    """One claim repeats word for word a phrase the other puts in quotation marks."""
+    a_flat, b_flat = f" {_squeeze(a_text)} ", f" {_squeeze(b_text)} "
+    return any(f" {q} " in b_flat for q in a_quotes) or any(f" {q} " in a_flat for q in b_quotes)

@@ -1,9 +1,10 @@
 """Quotes across outlets: the same speaker's statements side by side, and who each outlet quotes.
 
 Two quotes of one speaker in different articles are the same statement when their words overlap enough
-(containment ≥ ``quote_same``). Each version is then compared with the fullest one: *identical*,
-*truncated* (its words are a cut of the fullest version's, in order), *reworded* (a direct quote whose words
-differ) or *paraphrased* (reported speech).
+(containment ≥ ``quote_same``). A speaker named by role ("the minister") is the article's latest named
+speaker with that title; speakers with one person's name (surname and initial) are one speaker. Each
+version is then compared with the fullest one: *identical*, *truncated* (its words are a cut of the fullest
+version's, in order), *reworded* (a direct quote whose words differ) or *paraphrased* (reported speech).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from crosswire.read.resolve import Resolution
 
 _WORD = re.compile(r"[a-z0-9]+")
 CUT_SHARE = 0.9  # share of a shorter version's words found in order in the fuller one: a truncation
+ROLE = re.compile(r"(?:the|a|an|our)\s+[a-z][a-z -]*")  # a speaker named by role: "the minister"
+_NAME_WORD = re.compile(r"\b(?:(?:al|el|bin|ibn)-)?[A-Z][\w'’-]*")
+ORG_HEADS = frozenset(  # last words of organisations, not surnames
+    {"ministry", "authority", "office", "service", "army", "police", "group", "company", "council"}
+    | {"government", "department", "agency", "front", "union", "observatory", "commission", "committee"}
+    | {"court", "party", "forces", "military"}
+)
 
 
 @dataclass
@@ -106,6 +114,15 @@ def _speaker_key(quote: Quote, text: str, resolution: Resolution) -> tuple[str, 
     return key.split()[-1] if key else name.lower(), name
 
 
+def _role_speaker(name: str, earlier: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """A speaker named by role ("the minister") is the latest named speaker before it in the article whose
+    name holds the role's word ("Interior Minister Pavel Dresner")."""
+    if not ROLE.fullmatch(name.strip()):
+        return None
+    head = name.split()[-1].lower()
+    return next(((k, n) for k, n in reversed(earlier) if head in n.lower().split()), None)
+
+
 def _versions(
     articles: list[Article], readings: dict[str, Reading], resolution: Resolution
 ) -> tuple[dict[str, list[QuoteVersion]], dict[str, str]]:
@@ -113,10 +130,15 @@ def _versions(
     names: dict[str, str] = {}
     for a in articles:
         outlet = a.outlet or a.host or "unknown outlet"
+        earlier: list[tuple[str, str]] = []
         for q in readings[a.id].quotes if a.id in readings else []:
             who = _speaker_key(q, a.text, resolution)
             if who is None:
                 continue
+            role = _role_speaker(who[1], earlier)
+            if role is None:
+                earlier.append(who)
+            who = role or who
             cue = q.cue.text_of(a.text) if q.cue else ""
             by_speaker[who[0]].append(
                 QuoteVersion(outlet, a.id, q.span, q.content, q.content.text_of(a.text), q.direct, cue)
@@ -151,11 +173,37 @@ def _mark(versions: list[QuoteVersion]) -> Statement:
     return Statement(versions)
 
 
+def person_name(name: str) -> tuple[str, str] | None:
+    """(given-name initial, surname) of a person's name ("NF spokesman Yusuf Darwish" → ("y", "darwish");
+    "Youssef al-Darwish, a spokesman" → ("y", "darwish")); None without both or for an organisation."""
+    found = _NAME_WORD.findall(name.split(",")[0])
+    if len(found) < 2:
+        return None
+    surname = re.sub(r"^(?:al|el|bin|ibn)-", "", found[-1].lower())
+    return None if surname in ORG_HEADS else (found[-2][0].lower(), surname)
+
+
+def merge_same_person(by_speaker: dict[str, list[QuoteVersion]], names: dict[str, str]) -> None:
+    """Speakers under different keys with one person's name (same surname, same initial) become one:
+    transliterations ("Yusuf" / "Youssef") and a resolved entity against a bare surname."""
+    home: dict[tuple[str, str], str] = {}
+    for key in list(by_speaker):
+        person = person_name(names[key])
+        if person is None:
+            continue
+        if person in home:
+            by_speaker[home[person]].extend(by_speaker.pop(key))
+            names.pop(key)
+        else:
+            home[person] = key
+
+
 def compare_quotes(
     articles: list[Article], readings: dict[str, Reading], resolution: Resolution, settings: CompareSettings
 ) -> QuoteComparison:
     """Every speaker's statements across outlets; speakers quoted by most outlets first."""
     by_speaker, names = _versions(articles, readings, resolution)
+    merge_same_person(by_speaker, names)
     speakers = [SpeakerQuotes(k, names[k], _statements(vs, settings)) for k, vs in by_speaker.items()]
     speakers.sort(key=lambda s: (-len(s.outlets), -sum(len(x.versions) for x in s.statements), s.name))
     tally: dict[str, Counter[str]] = defaultdict(Counter)
