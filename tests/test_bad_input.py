@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,12 @@ import pytest
 from crosswire.ingest.core import IngestSettings
 from crosswire.store.db import Store
 from tests.fixtures import FIXTURES, by_title, failure_reasons, local, run
-from tests.fixtures.local_server import SLOW_S, LocalServer, serve
+from tests.fixtures.local_server import SLOW_S, LocalServer
 
 GOOD_TEXT = (FIXTURES / "text" / "orrin-courier_library-reopens.txt").read_text()
 GOOD_TITLE = "Orrin Falls library reopens after flood repairs"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
 NOT_FOUND = "no article text found in the page (navigation or boilerplate only?)"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "cw.db") as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with serve() as srv:
-        yield srv
 
 
 def jsonl(*records: object) -> str:

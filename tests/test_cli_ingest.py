@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 from crosswire.present import cli as cli_module
 from crosswire.present.cli import app
 from tests.fixtures import FIXTURES, HTML_PAGE
-from tests.fixtures.local_server import LocalServer, serve
+from tests.fixtures.local_server import LocalServer
 
 BROKEN_REASON = "no article text found in the page (navigation or boilerplate only?)"
 TITLES = {
@@ -44,12 +43,6 @@ def inbox(tmp_path: Path) -> Path:
     shutil.copy(FIXTURES / "jsonl" / "tidewater-wire.jsonl", root / "wire.jsonl")
     shutil.copy(FIXTURES / "feeds" / "kestrel-bay-gazette.rss", root / "kestrel.rss")
     return root
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with serve() as srv:
-        yield srv
 
 
 def cli(runner: CliRunner, db: Path, *args: str, code: int = 0, **kwargs: Any) -> Any:

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from crosswire.ingest import dedup, identity
 from crosswire.store.db import Store
@@ -69,12 +66,6 @@ def record(id_: str, outlet: str, published: str | None, text: str, **extra: Any
 def write_jsonl(path: Path, *records: dict[str, Any]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "cw.db") as s:
-        yield s
 
 
 def by_outlet(store: Store) -> dict[str, Any]:

@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,20 +18,7 @@ from crosswire.ingest import meta
 from crosswire.ingest.core import IngestSettings
 from crosswire.store.db import Store
 from tests.fixtures import FIXTURES, HTML_PAGE, by_title, failure_reasons, local, run
-from tests.fixtures.local_server import LocalServer, heron_feed, serve
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "cw.db") as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LocalServer]:
-    with serve() as srv:
-        yield srv
-
+from tests.fixtures.local_server import LocalServer, heron_feed
 
 # --- plain text ---------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import string
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,6 @@ from hypothesis import strategies as st
 from crosswire.model import Article, Failure
 from crosswire.store import migrations
 from crosswire.store.db import Store, StoreError, fts_query
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "cw.db") as s:
-        yield s
 
 
 def make(id_: str, text: str = "The ferry runs again.", **fields: object) -> Article:

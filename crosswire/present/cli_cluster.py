@@ -87,7 +87,8 @@ def events_table(rows: list[EventRow], title: str, storyline: bool = True) -> Ta
     if storyline:
         table.add_column("storyline", no_wrap=True)
     for e in rows:
-        cells = [e.id, e.headline, _outlets(e.outlets), str(e.articles), span(e.first_seen, e.last_seen)]
+        short_id = e.id[: len("ev-") + 8]  # a unique prefix every command accepts; --json has the full id
+        cells = [short_id, e.headline, _outlets(e.outlets), str(e.articles), span(e.first_seen, e.last_seen)]
         table.add_row(*cells, *([e.storyline_id[:SHORT_ID]] if storyline else []))
     return table
 

@@ -27,7 +27,7 @@ HEADLINE_FALLBACK_CHARS = 90  # untitled events: the start of the earliest repor
 class EventRow:
     id: str
     storyline_id: str
-    headline: str  # title of the event's earliest original article
+    headline: str  # title of the event's most representative original article (see _headline)
     first_seen: str | None  # UTC ISO 8601
     last_seen: str | None
     articles: int  # members incl. copies
@@ -199,14 +199,36 @@ def _summary(store: Store, event_id: str) -> tuple[str | None, str | None, int, 
 
 
 def _headline(store: Store, event_id: str) -> str:
-    row = store.db.execute(
-        "SELECT a.title, a.text FROM event_members m JOIN articles a ON a.id = m.article_id "
+    """The title of the event's most representative original: nearest the mean of the members' cached
+    vectors (a tabloid's all-caps splash should not name a story four outlets report); without vectors,
+    the earliest original's title, else the start of its text."""
+    rows = store.db.execute(
+        "SELECT a.id, a.title, a.text FROM event_members m JOIN articles a ON a.id = m.article_id "
         "WHERE m.event_id = ? "
-        "ORDER BY a.copy_of IS NOT NULL, a.published IS NULL, a.published, a.seq LIMIT 1",
+        "ORDER BY a.copy_of IS NOT NULL, a.published IS NULL, a.published, a.seq",
         (event_id,),
-    ).fetchone()
-    title = (row[0] or "").strip()
-    return title or " ".join(row[1].split())[:HEADLINE_FALLBACK_CHARS]
+    ).fetchall()
+    titled = {r[0]: r[1].strip() for r in rows if (r[1] or "").strip()}
+    vectors = _any_vectors(store, list(titled)) if len(titled) > 2 else {}
+    if len(vectors) > 2:
+        ids = list(vectors)
+        matrix = np.stack([vectors[i] for i in ids])
+        return titled[ids[int(np.argmax(matrix @ matrix.mean(axis=0)))]]
+    if titled:
+        return next(iter(titled.values()))
+    return " ".join(rows[0][2].split())[:HEADLINE_FALLBACK_CHARS]
+
+
+def _any_vectors(store: Store, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
+    """One cached vector per article (whichever model cached it), in ``article_ids`` order."""
+    found: dict[str, np.ndarray] = {}
+    for article_id in article_ids:
+        row = store.db.execute(
+            "SELECT vector FROM article_vectors WHERE article_id = ? ORDER BY model LIMIT 1", (article_id,)
+        ).fetchone()
+        if row:
+            found[article_id] = np.frombuffer(row[0], dtype="<f4")
+    return found
 
 
 def save_state(store: Store, state: dict[str, Any], version: int) -> None:
