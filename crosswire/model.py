@@ -7,7 +7,10 @@ every later extraction points into ``Article.text`` by character offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
+
+UNKNOWN_OUTLET = "unknown"  # what ingest records when neither the source nor its URL names the outlet
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,13 @@ class Article:
     ingested_at: str | None = None
     host: str | None = None
     outlet_inferred: bool = False
+
+    @property
+    def outlet_label(self) -> str:
+        """The outlet to show and compare by: the stated outlet, else the URL host, else the source's file
+        name, so that two unnamed reports stay two outlets instead of merging into one "unknown"."""
+        if self.outlet and self.outlet != UNKNOWN_OUTLET:
+            return self.outlet
+        if self.host:
+            return self.host
+        return f"unknown ({PurePath(self.source).name or self.id[:8]})"

@@ -82,7 +82,7 @@ def _claim(
         id=f"c{n}",
         span=Span(article.id, start, end),
         text=text,
-        outlet=article.outlet or article.host or "unknown outlet",
+        outlet=article.outlet_label,
         source=source,
         entities=tuple(entities),
         places=tuple(places),

@@ -75,7 +75,7 @@ def _chronological(articles: list[Article]) -> list[Article]:
 
 
 def _info(a: Article, source: str) -> ArticleInfo:
-    outlet = a.outlet or a.host or "unknown outlet"
+    outlet = a.outlet_label
     return ArticleInfo(a.id, outlet, a.title, a.published, a.url, source, a.copy_of, a.text)
 
 

@@ -83,7 +83,7 @@ class OutletTerms:
 
 
 def _outlet_of(articles: list[Article]) -> dict[str, str]:
-    return {a.id: a.outlet or a.host or "unknown outlet" for a in articles}
+    return {a.id: a.outlet_label for a in articles}
 
 
 def _uses(

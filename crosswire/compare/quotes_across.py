@@ -129,7 +129,7 @@ def _versions(
     by_speaker: dict[str, list[QuoteVersion]] = defaultdict(list)
     names: dict[str, str] = {}
     for a in articles:
-        outlet = a.outlet or a.host or "unknown outlet"
+        outlet = a.outlet_label
         earlier: list[tuple[str, str]] = []
         for q in readings[a.id].quotes if a.id in readings else []:
             who = _speaker_key(q, a.text, resolution)

@@ -19,12 +19,11 @@ from crosswire.ingest.feed import Follow
 from crosswire.ingest.fetch import Fetcher, FetchSettings
 from crosswire.ingest.html import extract_html
 from crosswire.ingest.sources import Limits, Unit, discover, read_unit
-from crosswire.model import Article, Failure, RawItem
+from crosswire.model import UNKNOWN_OUTLET, Article, Failure, RawItem
 from crosswire.store.db import Store, now_iso
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_OUTLET = "unknown"
 TITLE_MAX_CHARS = 200
 
 

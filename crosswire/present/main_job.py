@@ -166,12 +166,13 @@ def candidate_events(store: Store, min_sources: int, min_outlets: int = 1) -> li
     """Events with at least ``min_sources`` original (non-copy) reports and ``min_outlets``, biggest first."""
     from crosswire.store.events import event_articles, list_events
 
-    return [
-        e
-        for e in list_events(store, min_articles=min_sources)
-        if len(e.outlets) >= min_outlets
-        and len({a.copy_of or a.id for a in event_articles(store, e.id)}) >= min_sources
-    ]
+    chosen = []
+    for event in list_events(store, min_articles=min_sources):
+        articles = event_articles(store, event.id)
+        sources = {a.copy_of or a.id for a in articles}
+        if len(sources) >= min_sources and len({a.outlet_label for a in articles}) >= min_outlets:
+            chosen.append(event)
+    return chosen
 
 
 def _dossiers(
