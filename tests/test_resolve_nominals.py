@@ -112,3 +112,12 @@ def test_ecb_splits_are_disjoint_and_unknown_split_raises() -> None:
     assert {"1", "22"} <= parts["train"] and {"26", "45"} <= parts["test"]
     with pytest.raises(ValueError):
         load("newswcl50", split="train")
+
+
+def test_a_nationality_is_not_the_short_form_of_a_name_it_starts() -> None:
+    force = _m("a", 0, "Velmarian Air Force", "ORG", "force", "Velmarian Air Force")
+    demonym = _m("a", 40, "Velmarian", "NORP", "velmarian", "Velmarian")
+    company, short = _m("b", 0, "Castellan Terminals", "ORG"), _m("b", 40, "Castellan", "ORG")
+    res = resolve({"a": [force, demonym], "b": [company, short]})
+    assert not _same(res, force, demonym)
+    assert _same(res, company, short)  # an organisation's first word still is its short form

@@ -267,7 +267,9 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
             continue
         token = v.key.rsplit(":", 1)[-1]
         root = _unique_root(uf, last[token]) if last[token] else None
-        if root is None and not last[token]:
+        # "Castellan" → "Castellan Terminals", but a nationality is not the start of a name ("Russian" is
+        # not "Russian Air Force", "Syrian" not "Syrian Center for Policy Research")
+        if root is None and not last[token] and v.mention.kind != "NORP":
             root = _unique_root(uf, first[token]) if first[token] else None
         if root is not None:
             uf.union(v.key, root)
