@@ -8,7 +8,6 @@ over both.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.ingest.core import IngestReport, IngestSettings
-from crosswire.model import Failure, Span
+from crosswire.model import Failure
 from crosswire.store.db import Store
 
 if TYPE_CHECKING:
@@ -72,36 +71,17 @@ class JobReport:
 # -- reading from the store -------------------------------------------------------------------------
 
 
-def stored_resolution(store: Store) -> Resolution | None:
-    """The corpus-wide entities ``resolve_store`` saved, or None when the store has none."""
-    from crosswire.read.entities import mention_id
-    from crosswire.read.resolve import Entity, Resolution
-
-    entities = {
-        r["id"]: Entity(r["id"], r["kind"], r["name"], json.loads(r["aliases"]), [])
-        for r in store.db.execute("SELECT id, kind, name, aliases FROM entities")
-    }
-    if not entities:
-        return None
-    entity_of: dict[str, str] = {}
-    for r in store.db.execute("SELECT entity_id, article_id, start, end FROM entity_mentions"):
-        mid = mention_id(Span(r["article_id"], r["start"], r["end"]))
-        entity_of[mid] = r["entity_id"]
-        entities[r["entity_id"]].mention_ids.append(mid)
-    return Resolution(list(entities.values()), entity_of)
-
-
 def event_dossier(store: Store, event: EventRow, resolution: Resolution | None = None) -> Dossier:
     """The dossier of one stored event: readings from the store where present, else read on the fly."""
     from crosswire.compare.dossier import build_dossier
     from crosswire.compare.vectors import VectorCache
     from crosswire.store.events import event_articles
-    from crosswire.store.readings import get_reading
+    from crosswire.store.readings import get_reading, load_resolution
     from crosswire.store.vectors import SentenceVectors
 
     articles = event_articles(store, event.id)
     readings = {a.id: r for a in articles if (r := get_reading(store, a.id)) is not None}
-    resolution = resolution or stored_resolution(store)
+    resolution = resolution or load_resolution(store)
     if resolution is not None and not any(
         m.id in resolution.entity_of for r in readings.values() for m in r.mentions
     ):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from crosswire.model import Article
+from crosswire.model import Article, Span
+from crosswire.read.entities import mention_id
 from crosswire.read.reader import READER_VERSION, Reading
-from crosswire.read.resolve import Resolution
+from crosswire.read.resolve import Entity, Resolution
 from crosswire.store.db import Store, _row_to_article, now_iso
 
 
@@ -71,3 +72,19 @@ def entity_table(store: Store, limit: int = 100) -> list[dict[str, object]]:
         {**dict(r), "aliases": json.loads(r["aliases"]), "outlets": (r["outlets"] or "").split(",")}
         for r in rows
     ]
+
+
+def load_resolution(store: Store) -> Resolution | None:
+    """The corpus-wide entities ``save_resolution`` stored, or None when the store has none."""
+    entities = {
+        r["id"]: Entity(r["id"], r["kind"], r["name"], json.loads(r["aliases"]), [])
+        for r in store.db.execute("SELECT id, kind, name, aliases FROM entities")
+    }
+    if not entities:
+        return None
+    entity_of: dict[str, str] = {}
+    for r in store.db.execute("SELECT entity_id, article_id, start, end FROM entity_mentions"):
+        mid = mention_id(Span(r["article_id"], r["start"], r["end"]))
+        entity_of[mid] = r["entity_id"]
+        entities[r["entity_id"]].mention_ids.append(mid)
+    return Resolution(list(entities.values()), entity_of)
