@@ -228,3 +228,30 @@ def test_ingest_needs_a_source(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "cw.db")])
     assert result.exit_code == 2
     assert "name at least one source" in result.output
+
+
+def test_outlet_and_date_given_for_items_that_state_none(runner: CliRunner, tmp_path: Path) -> None:
+    bare = tmp_path / "report.txt"
+    bare.write_text("Ferry fares on the Orrin line rise by a fifth from Monday, the operator said.\n")
+    stated = tmp_path / "stated.txt"
+    stated.write_text(
+        "---\ntitle: Ferry fares rise\noutlet: Orrin Courier\n---\n"
+        "The Orrin line operator will raise fares by a fifth from Monday, it said on Friday.\n"
+    )
+    db = tmp_path / "cw.db"
+    cli(
+        runner,
+        db,
+        "ingest",
+        str(bare),
+        str(stated),
+        "--offline",
+        "--outlet",
+        "Lakeside Herald",
+        "--published",
+        "2026-03-06T09:00:00+01:00",
+    )
+    rows = {r["outlet"]: r for r in cli_json(runner, db, "articles")}
+    assert set(rows) == {"Lakeside Herald", "Orrin Courier"}  # what a source states wins over --outlet
+    assert rows["Lakeside Herald"]["published"] == "2026-03-06T08:00:00Z"
+    assert rows["Orrin Courier"]["published"] == "2026-03-06T08:00:00Z"  # states no date: the default fills in

@@ -36,6 +36,9 @@ class IngestSettings:
     offline: bool = False  # no network fetching at all
     fetch: FetchSettings = field(default_factory=FetchSettings)
     batch_size: int = 200  # items per transaction
+    # metadata for items whose source states none (e.g. {"outlet": "The Harbour Times"}): a folder of
+    # plain-text reports saved from one outlet's site needs no front matter
+    defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,9 @@ class Ingestor:
     def process(self, item: RawItem | Failure) -> Outcome:
         if isinstance(item, Failure):
             return self._fail(item)
+        missing = {k: v for k, v in self.settings.defaults.items() if not item.meta.get(k)}
+        if missing:
+            item.meta = {**item.meta, **missing}
         try:
             article = build_article(item)
         except InputError as exc:

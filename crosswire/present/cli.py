@@ -30,6 +30,17 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+OutletOption = Annotated[
+    str | None, typer.Option("--outlet", help="Outlet for items whose source names none (no front matter).")
+]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="Publication date for items whose source states none.")
+]
+
+
+def item_defaults(outlet: str | None, published: str | None) -> dict[str, str]:
+    """Metadata the user states for items that lack it (``IngestSettings.defaults``)."""
+    return {k: v for k, v in (("outlet", outlet), ("published", published)) if v}
 
 
 def open_store(db: Path | None) -> Any:
@@ -75,6 +86,8 @@ def ingest(
     near_threshold: Annotated[
         float, typer.Option(help="MinHash Jaccard at which a report is a near-duplicate.")
     ] = 0.5,
+    outlet: OutletOption = None,
+    published: PublishedOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest news into the store. Nothing is lost: failed items are reported and recorded."""
@@ -91,6 +104,7 @@ def ingest(
         offline=offline,
         near_threshold=near_threshold,
         fetch=FetchSettings(allow_private=allow_private),
+        defaults=item_defaults(outlet, published),
     )
     with open_store(db) as store:
         report = render.run_ingest(names, store, settings, err, quiet=as_json)
