@@ -254,4 +254,4 @@ def test_outlet_and_date_given_for_items_that_state_none(runner: CliRunner, tmp_
     rows = {r["outlet"]: r for r in cli_json(runner, db, "articles")}
     assert set(rows) == {"Lakeside Herald", "Orrin Courier"}  # what a source states wins over --outlet
     assert rows["Lakeside Herald"]["published"] == "2026-03-06T08:00:00Z"
-    assert rows["Orrin Courier"]["published"] == "2026-03-06T08:00:00Z"  # states no date: the default fills in
+    assert rows["Orrin Courier"]["published"] == "2026-03-06T08:00:00Z"  # no date stated: default used
