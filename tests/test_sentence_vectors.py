@@ -41,3 +41,18 @@ def test_without_backing_nothing_is_kept(tmp_path: Path) -> None:
     VectorCache(embedder).vectors(["One sentence."])
     VectorCache(embedder).vectors(["One sentence."])
     assert embedder.seen == ["One sentence.", "One sentence."]
+
+
+def test_build_dossier_uses_the_cache_it_is_given_even_when_empty(tmp_path: Path) -> None:
+    from crosswire.compare.dossier import build_dossier
+    from crosswire.model import Article
+
+    articles = [
+        Article("a1", "The Orsa ferry resumed service on Monday.", outlet="Orrin Courier"),
+        Article("a2", "Ferry service on the Orsa resumed Monday, the operator said.", outlet="Lakeside"),
+    ]
+    with Store(tmp_path / "cw.db") as store:
+        embedder = CountingEmbedder()
+        build_dossier(articles, "ev-test", cache=VectorCache(embedder, SentenceVectors(store)))
+        kept = store.db.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]
+    assert embedder.seen and kept == len(set(embedder.seen))  # not the process-wide cache

@@ -162,10 +162,21 @@ def _denials(
     negs = [k for k, c in enumerate(claims) if c.polarity < 0]
     out = []
     for p in harm_figure_claims(claims):
-        for n in negs:
+        for n in _near(vectors, p, negs, s.numbers_min):
             if float(vectors[p] @ vectors[n]) >= s.numbers_min and (c := denied_harm(claims[n], claims[p])):
                 out.append((p, n, [c]))
     return out
+
+
+SLACK = 1e-4  # a block product may differ from a single dot product in its last bits: prefilter loosely
+
+
+def _near(vectors: np.ndarray, i: int, others: list[int], floor: float) -> list[int]:
+    """Those of ``others`` (in order) whose cosine with ``i`` may reach ``floor``; callers check exactly."""
+    if not others:
+        return []
+    sims = vectors[others] @ vectors[i]
+    return [k for k, sim in zip(others, sims.tolist(), strict=True) if sim >= floor - SLACK]
 
 
 def _ages(
@@ -176,7 +187,7 @@ def _ages(
     dated = [k for k, c in enumerate(claims) if any(t.granularity == "year" for t in c.times)]
     out = []
     for i in aged:
-        for j in dated:
+        for j in _near(vectors, i, dated, s.numbers_min):
             if (
                 i != j
                 and float(vectors[i] @ vectors[j]) >= s.numbers_min

@@ -12,7 +12,9 @@ conflicts; a figure about a past event ("since 1987, when ... killing nine") is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from crosswire.compare.claims import Claim
 from crosswire.compare.features import content_words, continuing, is_hedged, stem
@@ -41,6 +43,20 @@ REPORTING_BEFORE = re.compile(
 )
 QUOTE_MARKS = "\"“”‘’' "
 SPECULATION = re.compile(r"\b(?:could|might|may|would)\b[^.;,]{0,30}$", re.I)
+_MEMO = "_conflict_memo"  # per-claim cache of what a check reads off the claim's own text and figures
+T = TypeVar("T")
+
+
+def _memo(claim: Claim, kind: str, q: object, compute: Callable[[], T]) -> T:
+    """``compute()`` once per claim, kind and figure (claims are not changed once built): the pair checks
+    ask the same question of one claim many times. The figure itself is kept, so its id stays unique."""
+    store: dict[tuple[str, int], tuple[object, T]] = claim.__dict__.setdefault(_MEMO, {})
+    key = (kind, id(q))
+    hit = store.get(key)
+    if hit is None or hit[0] is not q:
+        hit = (q, compute())
+        store[key] = hit
+    return hit[1]
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,10 @@ def _is_duration(q: Quantity) -> bool:
 
 def measure(q: Quantity, claim: Claim) -> Quantity | None:
     """The quantity with what it counts made comparable ("killing 14 people" counts deaths)."""
+    return _memo(claim, "measure", q, lambda: _measure(q, claim))
+
+
+def _measure(q: Quantity, claim: Claim) -> Quantity | None:
     key = counted_key(q.counted)
     if _is_duration(q) or SPECULATION.search(claim.text[: q.span.start - claim.span.start]):
         return None
@@ -97,6 +117,10 @@ def measure(q: Quantity, claim: Claim) -> Quantity | None:
 
 def _context(q: Quantity, claim: Claim) -> frozenset[str]:
     """Content words around a figure, the figure's own words and reporting words left out."""
+    return _memo(claim, "context", q, lambda: _context_words(q, claim))
+
+
+def _context_words(q: Quantity, claim: Claim) -> frozenset[str]:
     s, e = q.span.start - claim.span.start, q.span.end - claim.span.start
     around = claim.text[max(0, s - CONTEXT_CHARS) : s] + " " + claim.text[e : e + CONTEXT_CHARS]
     common = " ".join(w for w in around.split() if not w[:1].isupper())  # names say little about what
@@ -118,6 +142,10 @@ def measure_key(q: Quantity) -> tuple[str | None, str | None, str | None]:
 
 def _historic(claim: Claim) -> bool:
     """The claim is dated to a year before its report's (a past event, not today's happening)."""
+    return _memo(claim, "historic", None, lambda: _dated_before(claim))
+
+
+def _dated_before(claim: Claim) -> bool:
     year = (claim.published or "")[:4]
     return any(
         t.granularity in ("year", "decade") and t.end is not None and (not year or t.end[:4] < year)
@@ -136,20 +164,30 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
     if _historic(a) or _historic(b):
         return []
     out = []
-    for qa in a.quantities:
-        ma = None if historic_figure(qa, a) else measure(qa, a)
-        for qb in b.quantities:
-            mb = None if historic_figure(qb, b) else measure(qb, b)
+    figures_b = _figures(b)
+    for qa, ma in _figures(a):
+        for qb, mb in figures_b:
             verdict = compatible(ma, mb) if ma is not None and mb is not None else None
             if verdict is not None and same_thing(qa, a, qb, b):
                 out.append((qa, qb, verdict))
     return out
 
 
-def _numbers(a: Claim, b: Claim) -> Conflict | None:
+def _figures(c: Claim) -> list[tuple[Quantity, Quantity | None]]:
+    """Each figure of the claim with its measure (None for a figure about a past event)."""
+    return _memo(c, "figures", None, lambda: [(q, _current_measure(q, c)) for q in c.quantities])
+
+
+def _current_measure(q: Quantity, c: Claim) -> Quantity | None:
+    return None if historic_figure(q, c) else measure(q, c)
+
+
+def _numbers(
+    a: Claim, b: Claim, pairs: list[tuple[Quantity, Quantity, bool]] | None = None
+) -> Conflict | None:
     """Figures for the same thing that cannot both hold, neither matched by a compatible figure of the other
     claim ("demands 9 percent, offered 4.5 percent" against "offered 4.5 percent" is no conflict)."""
-    pairs = figure_pairs(a, b)
+    pairs = figure_pairs(a, b) if pairs is None else pairs
     agreed_a = {id(qa) for qa, _, ok in pairs if ok}
     agreed_b = {id(qb) for _, qb, ok in pairs if ok}
     for qa, qb, ok in pairs:
@@ -164,6 +202,10 @@ def _numbers(a: Claim, b: Claim) -> Conflict | None:
 def happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
     """Days the claim dates a happening to, each with the words before it ("walked out" on Tuesday);
     the day of a statement ("said on Friday", "told reporters on Monday") is left out."""
+    return _memo(claim=c, kind="happening_days", q=None, compute=lambda: _happening_days(c))
+
+
+def _happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
     out = []
     for t in c.times:
         if t.granularity != "day" or not t.start:
@@ -286,10 +328,10 @@ def figure_checks(
     """Conflicting and compatible figures of two claims with figures for one measure."""
     if a.source == b.source or sim < settings.numbers_min:
         return FigureCheck([], [], False)
-    conflict = _numbers(a, b)
+    pairs = figure_pairs(a, b)
+    conflict = _numbers(a, b, pairs)
     if conflict is not None:
         return FigureCheck([conflict], [], False)
-    pairs = figure_pairs(a, b)
     compat = [
         Compatibility(f"{a.outlet} “{qa.text}” and {b.outlet} “{qb.text}” are compatible", a.id, b.id)
         for qa, qb, ok in pairs
@@ -318,6 +360,10 @@ def _gap(a: int, b: int, c: int, d: int) -> int:
 def historic_figure(q: Quantity, claim: Claim) -> bool:
     """The time nearest the figure is a year before the report's ("since 1987, when a dam collapsed,
     killing nine people"): the figure is about a past event."""
+    return _memo(claim, "historic_figure", q, lambda: _historic_figure(q, claim))
+
+
+def _historic_figure(q: Quantity, claim: Claim) -> bool:
     year = (claim.published or "")[:4]
     if not year or not claim.times:
         return False

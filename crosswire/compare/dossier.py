@@ -90,8 +90,9 @@ def _sentence_vectors(
 def omissions(groups: list[ClaimGroup], outlets: list[str]) -> dict[str, list[str]]:
     """Outlet → ids of corroborated groups it does not carry."""
     out: dict[str, list[str]] = {}
+    carried = [(g.id, set(g.outlets)) for g in groups if g.status == "corroborated"]
     for outlet in outlets:
-        out[outlet] = [g.id for g in groups if g.status == "corroborated" and outlet not in g.outlets]
+        out[outlet] = [gid for gid, have in carried if outlet not in have]
     return out
 
 
@@ -106,7 +107,7 @@ def build_dossier(
 ) -> Dossier:
     """Compare the reports of one event. ``readings``/``resolution`` come from the store when it has them."""
     articles = _chronological(articles)
-    cache = cache or shared_cache()
+    cache = cache if cache is not None else shared_cache()  # an empty cache is falsy (it has __len__)
     readings = ensure_readings(articles, readings)
     resolution = ensure_resolution(articles, readings, event_id, resolution)
     sources = assign_sources(articles, _sentence_vectors(articles, cache, settings), settings)

@@ -131,5 +131,7 @@ def quoted_phrases(text: str) -> frozenset[str]:
 
 def shares_quote(a_text: str, a_quotes: frozenset[str], b_text: str, b_quotes: frozenset[str]) -> bool:
     """One claim repeats word for word a phrase the other puts in quotation marks."""
+    if not a_quotes and not b_quotes:
+        return False
     a_flat, b_flat = f" {_squeeze(a_text)} ", f" {_squeeze(b_text)} "
     return any(f" {q} " in b_flat for q in a_quotes) or any(f" {q} " in a_flat for q in b_quotes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -237,7 +238,19 @@ def log_odds_z(
 
     Monroe et al. 2008, eq. 22 (informative Dirichlet prior).
     """
-    n_i, n_j, n_p = sum(mine.values()), sum(rest.values()), sum(prior.values())
+    totals = (sum(mine.values()), sum(rest.values()), sum(prior.values()))
+    return _z_scores(mine, rest, prior, alpha0, totals)
+
+
+def _z_scores(
+    mine: Counter[str],
+    rest: Mapping[str, int],
+    prior: Counter[str],
+    alpha0: float,
+    totals: tuple[int, int, int],
+) -> dict[str, float]:
+    """``log_odds_z`` with the three counts' totals given (``rest`` need only hold ``mine``'s terms)."""
+    n_i, n_j, n_p = totals
     out: dict[str, float] = {}
     for w, y_i in mine.items():
         a_w = alpha0 * prior[w] / n_p
@@ -258,11 +271,15 @@ def outlet_terms(articles: list[Article], settings: CompareSettings) -> list[Out
         for w, s, e in tokens(a.text):
             counts[outlet[a.id]][w] += 1
             first.setdefault((outlet[a.id], w), Span(a.id, s, e))
-    prior: Counter[str] = sum(counts.values(), Counter())
+    prior: Counter[str] = Counter()
+    for c in counts.values():
+        prior.update(c)
+    n_prior = sum(prior.values())
     out = []
     for name, mine in counts.items():
-        rest = prior - mine
-        z = log_odds_z(mine, rest, prior, settings.logodds_prior)
+        rest = {w: prior[w] - y for w, y in mine.items()}
+        n_i = sum(mine.values())
+        z = _z_scores(mine, rest, prior, settings.logodds_prior, (n_i, n_prior - n_i, n_prior))
         top = sorted((w for w in z if z[w] >= settings.logodds_z), key=lambda w: -z[w])[
             : settings.logodds_top
         ]

@@ -95,20 +95,30 @@ def relation(version: list[str], fullest: list[str], direct: bool) -> str:
     return "reworded" if direct else "paraphrased"
 
 
-def _speaker_key(quote: Quote, text: str, resolution: Resolution) -> tuple[str, str] | None:
+MentionIndex = dict[str, list[tuple[str, str, str]]]  # article id -> (start, end, entity id)
+
+
+def mention_index(resolution: Resolution) -> MentionIndex:
+    """The resolution's mentions by article (mention ids are ``article:start-end``), in resolution order."""
+    out: MentionIndex = defaultdict(list)
+    for mid, eid in resolution.entity_of.items():
+        art, _, rng = mid.rpartition(":")
+        s, _, e = rng.partition("-")
+        out[art].append((s, e, eid))
+    return out
+
+
+def _speaker_key(
+    quote: Quote, text: str, resolution: Resolution, mentions: MentionIndex | None = None
+) -> tuple[str, str] | None:
     """(key, display name) of the quote's speaker: its resolved entity when there is one."""
     name = quote.speaker_resolved or quote.speaker_text
     if not name:
         return None
     if quote.speaker is not None and quote.speaker_resolved == quote.speaker_text:
-        for mid, eid in resolution.entity_of.items():
-            art, _, rng = mid.rpartition(":")
-            s, _, e = rng.partition("-")
-            if (
-                art == quote.speaker.article_id
-                and quote.speaker.start <= int(s)
-                and int(e) <= quote.speaker.end
-            ):
+        index = mention_index(resolution) if mentions is None else mentions
+        for s, e, eid in index.get(quote.speaker.article_id, []):
+            if quote.speaker.start <= int(s) and int(e) <= quote.speaker.end:
                 return eid, name
     key = name_key(name, person=True)
     return key.split()[-1] if key else name.lower(), name
@@ -128,11 +138,12 @@ def _versions(
 ) -> tuple[dict[str, list[QuoteVersion]], dict[str, str]]:
     by_speaker: dict[str, list[QuoteVersion]] = defaultdict(list)
     names: dict[str, str] = {}
+    mentions = mention_index(resolution)
     for a in articles:
         outlet = a.outlet_label
         earlier: list[tuple[str, str]] = []
         for q in readings[a.id].quotes if a.id in readings else []:
-            who = _speaker_key(q, a.text, resolution)
+            who = _speaker_key(q, a.text, resolution, mentions)
             if who is None:
                 continue
             role = _role_speaker(who[1], earlier)
