@@ -31,3 +31,14 @@ def test_every_benchmark_script_is_in_the_readme() -> None:
     scripts = sorted(p.name for p in (REPO_ROOT / "benchmarks").glob("*.py") if not p.name.startswith("_"))
     missing = [s for s in scripts if f"benchmarks/{s}" not in readme]
     assert not missing, f"benchmark scripts missing from README.md: {missing}"
+
+
+def test_every_setting_declares_its_help() -> None:
+    from dataclasses import fields
+
+    from crosswire.cluster.settings import ClusterSettings
+    from crosswire.compare.settings import CompareSettings
+
+    for settings in (ClusterSettings, CompareSettings):
+        undocumented = [f.name for f in fields(settings) if len(f.metadata.get("help", "")) < 10]
+        assert not undocumented, f"{settings.__name__} fields without help text: {undocumented}"
