@@ -243,18 +243,23 @@ def _quoting_verb(verb: Token) -> Token | None:
     return None
 
 
+def _run_around(i: int, ids: set[int]) -> tuple[int, int]:
+    """First and last index of the contiguous run of ``ids`` that contains ``i``."""
+    start = end = i
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    return start, end
+
+
 def _noun_phrase(tok: Token) -> list[int]:
     """The subtree of a noun, without relative clauses: the contiguous run around the noun."""
     drop: set[int] = set()
     for child in tok.children:
         if child.dep_ in {"relcl", "acl"} and child.i > tok.i:
             drop.update(t.i for t in child.subtree)
-    ids = {t.i for t in tok.subtree} - drop
-    start = end = tok.i
-    while start - 1 in ids:
-        start -= 1
-    while end + 1 in ids:
-        end += 1
+    start, end = _run_around(tok.i, {t.i for t in tok.subtree} - drop)
     return _trim_punct(tok.doc, list(range(start, end + 1)))
 
 
@@ -263,12 +268,7 @@ def _speaker_phrase(tok: Token, cue: Token) -> list[int]:
     the cue itself is in one; without a leading adverb ("even") or a trailing "both" or "himself"."""
     doc = tok.doc
     drop = {t.i for c in tok.children if c.i > tok.i and _drops_from_speaker(c, cue) for t in c.subtree}
-    ids = {t.i for t in tok.subtree} - drop
-    start = end = tok.i
-    while start - 1 in ids:
-        start -= 1
-    while end + 1 in ids:
-        end += 1
+    start, end = _run_around(tok.i, {t.i for t in tok.subtree} - drop)
     while start < tok.i and (doc[start].dep_ in {"advmod", "preconj"} or doc[start].is_punct):
         start += 1
     while end > tok.i and (doc[end].lower_ in SPEAKER_TAIL or doc[end].is_punct):
