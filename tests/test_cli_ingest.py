@@ -255,3 +255,15 @@ def test_outlet_and_date_given_for_items_that_state_none(runner: CliRunner, tmp_
     assert set(rows) == {"Lakeside Herald", "Orrin Courier"}  # what a source states wins over --outlet
     assert rows["Lakeside Herald"]["published"] == "2026-03-06T08:00:00Z"
     assert rows["Orrin Courier"]["published"] == "2026-03-06T08:00:00Z"  # no date stated: default used
+
+
+def test_reingest_with_other_metadata_stores_nothing_twice(runner: CliRunner, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Ferry fares on the Orrin line rise by a fifth from Monday, the operator said.\n")
+    db = tmp_path / "cw.db"
+    cli(runner, db, "ingest", str(report), "--offline", "--outlet", "Lakeside Herald")
+    again = cli(runner, db, "ingest", str(report), "--offline")  # without the --outlet of the first run
+    cli(runner, db, "ingest", str(report), "--offline", "--outlet", "Orrin Courier")
+    rows = cli_json(runner, db, "articles")
+    assert [r["outlet"] for r in rows] == ["Lakeside Herald"]  # what was stored first stands
+    assert "present" in again.output

@@ -106,6 +106,11 @@ class Ingestor:
         self.store.clear_failure(item.origin)
         if self.store.has_article(article.id):
             return Outcome("present", item.origin, article.id, article.outlet)
+        if known := self.store.same_item(article.content_hash, article.source):
+            # the same text from the same source, ingested before with other metadata (--outlet,
+            # --published): what was stored first stands, nothing is stored twice
+            stored = self.store.get(known)
+            return Outcome("present", item.origin, known, stored.outlet if stored else article.outlet)
         self._name_outlet(article)
         signature, supersedes = self._mark_copy(article)
         if item.raw:

@@ -83,6 +83,14 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def same_item(self, content_hash: str, source: str) -> str | None:
+        """The article already stored from this source with this content, if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND source = ? ORDER BY seq LIMIT 1",
+            (content_hash, source),
+        ).fetchone()
+        return row[0] if row else None
+
     def first_with_content(self, content_hash: str) -> str | None:
         row = self.db.execute(
             "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)
