@@ -302,8 +302,8 @@ def demo(
             raise
 
 
-from crosswire.present import cli_dossier  # noqa: E402,F401  registers the dossier command
+# the commands defined in their own modules register themselves on import
+from crosswire.present import cli_cluster, cli_dossier, cli_serve  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     app()
-from crosswire.present import cli_cluster  # noqa: E402,F401  registers the cluster commands

@@ -1,0 +1,204 @@
+"""``crosswire serve``: a store in the browser, and the same data as JSON under ``/api``.
+
+Pages: stories (events, most reported first), an event's dossier, a storyline, full-text search, and one
+article's reading with its entities, quotes, numbers, dates and places marked on the text. A dossier is
+built on first request and kept until its event changes. Every request opens the store afresh, so the
+server sees what a concurrent ``crosswire ingest``/``cluster`` wrote.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from markupsafe import Markup
+
+from crosswire.model import Article
+from crosswire.present.dossier_html import _environment, when
+from crosswire.present.dossier_marks import MarkSet, nest, render
+from crosswire.read.reader import Reading
+from crosswire.store.db import Store, StoreError
+from crosswire.store.events import EventRow, event_articles, get_event, list_events, storyline_events
+
+DOSSIER_CACHE_SIZE = 32
+SEARCH_LIMIT = 50
+
+
+class DossierCache:
+    """Rendered dossiers (HTML and JSON) by event, rebuilt when the event's membership changes."""
+
+    def __init__(self, size: int = DOSSIER_CACHE_SIZE) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, int, str | None, str], str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, store: Store, event: EventRow, fmt: str) -> str:
+        from crosswire.present.dossier_html import to_html
+        from crosswire.present.dossier_json import to_json
+        from crosswire.present.main_job import event_dossier
+
+        key = (event.id, event.articles, event.last_seen, fmt)
+        with self.lock:  # one build at a time: a dossier build is CPU-bound and may load models
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+            render_as: Callable[..., str] = to_html if fmt == "html" else to_json
+            page = render_as(event_dossier(store, event), event.headline)
+            self.items[key] = page
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+            return page
+
+
+def reading_markup(article: Article, reading: Reading | None) -> Markup:
+    """The article's text as HTML, every extracted item marked where the text says it."""
+    marks = MarkSet(article.id)
+    for q in reading.quotes if reading else []:
+        who = q.speaker_text or "unnamed speaker"
+        kind = "direct" if q.direct else "indirect"
+        marks.add(q.content.start, q.content.end, f"quote {kind}", f"{kind} quote · {who}")
+        if q.speaker:
+            marks.add(q.speaker.start, q.speaker.end, "speaker", f"speaker: {who}")
+    for m in reading.mentions if reading else []:
+        marks.add(m.span.start, m.span.end, f"ent k-{m.kind}", f"{m.kind}: {m.name or m.surface}")
+    for n in reading.quantities if reading else []:
+        marks.add(n.span.start, n.span.end, "num", _quantity(n))
+    for t in reading.times if reading else []:
+        marks.add(t.span.start, t.span.end, "time", f"{t.start or '?'} to {t.end or '?'} ({t.granularity})")
+    for p in reading.places if reading else []:
+        marks.add(p.span.start, p.span.end, "place", f"{p.name}, {p.country or '?'}")
+    return Markup(render(article.text, nest(list(marks.by_range.values()), len(article.text))))
+
+
+def highlight(snippet: str) -> Markup:
+    """An FTS5 snippet (matches in [brackets]) as HTML with the matches in <mark>."""
+    return Markup(str(Markup.escape(snippet)).replace("[", "<mark>").replace("]", "</mark>"))
+
+
+def _quantity(n: Any) -> str:
+    low, high = n.low, n.high
+    value = f"{low:g}" if low == high and low is not None else f"{_g(low)} to {_g(high)}"
+    return " ".join(x for x in (value, n.unit or "", n.counted or "", f"per {n.per}" if n.per else "") if x)
+
+
+def _g(x: float | None) -> str:
+    return "…" if x is None else f"{x:g}"
+
+
+def create_app(db_path: Path) -> FastAPI:
+    """The web app over the store at ``db_path``."""
+    app = FastAPI(title="crosswire", description="Stories, dossiers and readings of a crosswire store.")
+    pages = _environment()
+    pages.filters["when"] = when
+    dossiers = DossierCache()
+
+    @contextmanager
+    def opened() -> Iterator[Store]:
+        with Store(db_path) as store:
+            yield store
+
+    def page(name: str, **context: Any) -> HTMLResponse:
+        return HTMLResponse(pages.get_template("web.html").render(page=name, **context))
+
+    def event_or_404(store: Store, event_id: str) -> EventRow:
+        event = get_event(store, event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return event
+
+    def article_or_404(store: Store, article_id: str) -> Article:
+        article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return article
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse)
+    def stories_page(min_articles: int = 1) -> HTMLResponse:
+        with opened() as store:
+            return page("stories", events=list_events(store, min_articles), stats=store.stats())
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    def dossier_page(event_id: str) -> HTMLResponse:
+        with opened() as store:
+            return HTMLResponse(dossiers.get(store, event_or_404(store, event_id), "html"))
+
+    @app.get("/storylines/{storyline_id}", response_class=HTMLResponse)
+    def storyline_page(storyline_id: str) -> HTMLResponse:
+        with opened() as store:
+            events = storyline_events(store, storyline_id)
+            if not events:
+                raise HTTPException(404, f"no storyline {storyline_id!r}")
+            return page("storyline", storyline_id=storyline_id, events=events)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search_page(q: str = "") -> HTMLResponse:
+        with opened() as store:
+            try:
+                hits = store.search(q, SEARCH_LIMIT) if q.strip() else []
+            except StoreError as exc:
+                return page("search", q=q, hits=[], error=str(exc))
+            return page("search", q=q, hits=[(a, highlight(s), r) for a, s, r in hits], error=None)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(article_id: str) -> HTMLResponse:
+        from crosswire.store.readings import get_reading
+
+        with opened() as store:
+            article = article_or_404(store, article_id)
+            reading = get_reading(store, article.id)
+            return page("article", a=article, reading=reading, text=reading_markup(article, reading))
+
+    # -- JSON ---------------------------------------------------------------------------------------
+
+    @app.get("/api/stats")
+    def stats_json() -> dict[str, Any]:
+        with opened() as store:
+            return store.stats()
+
+    @app.get("/api/events")
+    def events_json(min_articles: int = 1) -> list[dict[str, Any]]:
+        with opened() as store:
+            return [e.__dict__ for e in list_events(store, min_articles)]
+
+    @app.get("/api/events/{event_id}")
+    def event_json(event_id: str) -> dict[str, Any]:
+        with opened() as store:
+            event = event_or_404(store, event_id)
+            articles = [a.id for a in event_articles(store, event.id)]
+            return {**event.__dict__, "article_ids": articles}
+
+    @app.get("/api/events/{event_id}/dossier")
+    def dossier_json(event_id: str) -> HTMLResponse:
+        with opened() as store:
+            text = dossiers.get(store, event_or_404(store, event_id), "json")
+            return HTMLResponse(text, media_type="application/json")
+
+    @app.exception_handler(StoreError)
+    def bad_request(_request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.get("/api/search")
+    def search_json(q: str = Query(min_length=1), limit: int = 20) -> list[dict[str, Any]]:
+        from crosswire.present.render import article_summary
+
+        with opened() as store:
+            return [{**article_summary(a), "snippet": s, "rank": r} for a, s, r in store.search(q, limit)]
+
+    @app.get("/api/articles/{article_id}")
+    def article_json(article_id: str) -> dict[str, Any]:
+        from crosswire.store.readings import get_reading
+
+        with opened() as store:
+            article = article_or_404(store, article_id)
+            reading = get_reading(store, article.id)
+            return {**article.__dict__, "reading": reading.to_json() if reading else None}
+
+    return app

@@ -1,0 +1,88 @@
+"""``crosswire serve``: the web app over a store the main job filled (one sample event + a noise item)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from crosswire.present.cli import app
+from crosswire.present.web import create_app
+from tests.test_main_job import ARLEN
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[TestClient, Path]:
+    root = tmp_path_factory.mktemp("web")
+    db, out = root / "web.db", root / "out"
+    result = CliRunner().invoke(
+        app, ["analyze", *map(str, ARLEN), "--db", str(db), "--out", str(out), "--offline"]
+    )
+    assert result.exit_code == 0, result.output
+    return TestClient(create_app(db)), out
+
+
+def test_stories_page_links_every_event(served: tuple[TestClient, Path]) -> None:
+    client, _ = served
+    events = client.get("/api/events").json()
+    assert events
+    page = client.get("/")
+    assert page.status_code == 200
+    links = lxml.html.document_fromstring(page.text).xpath("//a[starts-with(@href, '/events/')]/@href")
+    assert sorted(links) == sorted(f"/events/{e['id']}" for e in events)
+    for e in events:
+        assert client.get(f"/storylines/{e['storyline_id']}").status_code == 200
+
+
+def test_event_dossier_is_the_one_the_job_wrote(served: tuple[TestClient, Path]) -> None:
+    client, out = served
+    for path in out.glob("ev-*.html"):
+        event_id = path.stem
+        assert client.get(f"/events/{event_id}").text == path.read_text()
+        served_json = client.get(f"/api/events/{event_id}/dossier").json()
+        assert served_json == json.loads(path.with_suffix(".json").read_text())
+        members = client.get(f"/api/events/{event_id}").json()["article_ids"]
+        assert {a["id"] for a in served_json["articles"]} <= set(members)
+
+
+def test_article_page_marks_exact_spans(served: tuple[TestClient, Path]) -> None:
+    client, _ = served
+    hits = client.get("/api/search", params={"q": "strike"}).json()
+    assert hits
+    for hit in hits:
+        data = client.get(f"/api/articles/{hit['id']}").json()
+        doc = lxml.html.document_fromstring(client.get(f"/articles/{hit['id']}").text)
+        marks = doc.xpath("//div[@class='text']//*[@data-start]")
+        assert marks
+        for el in marks:
+            start, end = int(el.get("data-start")), int(el.get("data-end"))
+            assert el.text_content() == data["text"][start:end], el.get("class")
+        quoted = {(q["content"]["start"], q["content"]["end"]) for q in data["reading"]["quotes"]}
+        assert len(doc.xpath("//div[@class='text']//*[contains(@class, 'quote')]")) >= len(quoted) > 0
+
+
+def test_search_highlights_and_reports_bad_queries(served: tuple[TestClient, Path]) -> None:
+    client, _ = served
+    page = client.get("/search", params={"q": "unionised"})
+    assert page.status_code == 200 and "<mark>" in page.text
+    nothing = client.get("/search", params={"q": "zeppelin"})
+    assert 'class="hit"' not in nothing.text and "0 best matches" in nothing.text
+
+
+def test_unknown_ids_are_404(served: tuple[TestClient, Path]) -> None:
+    client, _ = served
+    for url in ("/events/ev-nope", "/articles/nope", "/storylines/sl-nope", "/api/articles/nope"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "nope" in response.text
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no store at" in result.output
+    assert not (tmp_path / "none.db").exists()
