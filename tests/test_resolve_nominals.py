@@ -111,7 +111,7 @@ def test_ecb_splits_are_disjoint_and_unknown_split_raises() -> None:
     assert not (parts["train"] & parts["dev"]) and not (parts["dev"] & parts["test"])
     assert {"1", "22"} <= parts["train"] and {"26", "45"} <= parts["test"]
     with pytest.raises(ValueError):
-        load("newswcl50", split="train")
+        load("ecbplus", split="validation")
 
 
 def test_a_nationality_is_not_the_short_form_of_a_name_it_starts() -> None:

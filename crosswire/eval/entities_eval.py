@@ -3,7 +3,10 @@
 Setting: **gold mentions** (the standard setting for cross-document coreference: the mention spans are
 given, the task is linking them). Both systems see the same mentions and run **within topic** (the standard
 setting; ECB+: a topic holds both its sub-events, ``ecb`` and ``ecbplus``; NewsWCL50: a topic is one event
-covered by five outlets). The gold never links across topics.
+covered by five outlets; MEANTIME: a topic is a broad subject, e.g. Apple, over 30 WikiNews articles). The
+gold never links across topics. Splits (``split``): ECB+ train/dev/test, NewsWCL50 and MEANTIME
+train/val/test from their own split files (``crosswire.eval.entity_chains``); tune on train (and val), report
+test.
 
 - ``crosswire``: each gold mention is read with spaCy (only the sentences that hold gold mentions are parsed):
   its syntactic head, the NER name containing that head (its kind), the words before the name as a role
@@ -65,8 +68,9 @@ class _Read:
 def evaluate_entities(
     dataset: str, limit: int | None = None, grouping: str = "topic", split: str | None = None
 ) -> list[EvalRow]:
-    """Score both systems on ``dataset`` (``newswcl50`` | ``ecbplus``); ``split``: that topic split only
-    (ECB+: train 1-22, dev 23-25, test 26-45); ``limit``: first N topics only.
+    """Score both systems on ``dataset`` (``newswcl50`` | ``ecbplus`` | ``meantime``); ``split``: that topic
+    split only (ECB+: train 1-22, dev 23-25, test 26-45; NewsWCL50, MEANTIME: train, val (or dev), test of
+    their split files); ``limit``: first N topics only.
 
     ``grouping``: the resolver's ``groups`` (stories): ``topic`` (standard), ``predicted`` (the topic's
     documents clustered into stories by their names, ``crosswire.eval.stories``, as crosswire's own event

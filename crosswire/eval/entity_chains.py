@@ -1,4 +1,4 @@
-"""Gold cross-document entity chains: NewsWCL50 (CoNLL) and ECB+ (tokenised XML).
+"""Gold cross-document entity chains: NewsWCL50 and MEANTIME (CoNLL) and ECB+ (tokenised XML).
 
 Each document's text is rebuilt from its tokens (tokens joined by one space, sentences by a newline;
 NewsWCL50's ``\\n`` paragraph tokens become newlines), and every gold mention gets character offsets into
@@ -9,27 +9,38 @@ that text, so mentions can be handed to the reader like any other span.
   already dropped ACTOR-I). Chain ids are topic-prefixed, so the gold never links across topics. A span that
   carries two chains (rare: "leaders at the highest levels" = Putin and Trump) is kept once, in its first
   chain.
+- **MEANTIME** (``meantime/cdcr_benchmark_format/{train,val,test}/dataset.conll``, 120 WikiNews articles in
+  4 broad topics: airbus, apple, gm, stock): entity chains are those whose id starts with PER, ORG, LOC, PRO
+  (product) or FIN (financial); GRA/SPE/OTH are event classes and MIX is mixed. A document key is
+  ``topic/article/doc``; the article is the subtopic. Same reading as NewsWCL50 otherwise.
 - **ECB+** (``ecbplus/ECB+/<topic>/*.xml``): entity markables are tags starting with HUMAN_PART,
   NON_HUMAN_PART, LOC_ or TIME_; chains come from ``CROSS_DOC_COREF`` (id = its ``note``, the instance id,
   shared across the documents of a topic), ``INTRA_DOC_COREF`` (one chain per relation), and unlinked
   markables are singletons.
   By default only the sentences listed in ``ECBplus_coreference_sentences.csv`` count, as the corpus README
   asks (annotation outside them is partial).
+
+Splits (``load(..., split=...)``): ECB+ train 1-22 / dev 23-25 / test 26-45 (as in the literature);
+NewsWCL50 and MEANTIME use their own ``train_val_test_split.json`` (train / val / test; ``dev`` is accepted
+for ``val``).
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.eval.paths import data_dir
 
 NEWSWCL_ENTITY_TYPES = frozenset({"ACTOR", "COUNTRY", "GROUP", "OBJECT"})
+MEANTIME_ENTITY_TYPES = frozenset({"PER", "ORG", "LOC", "PRO", "FIN"})
 ECB_ENTITY_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_", "TIME_")
-DATASETS = ("newswcl50", "ecbplus")
+DATASETS = ("newswcl50", "ecbplus", "meantime")
+SPLIT_FILE_DATASETS = ("newswcl50", "meantime")  # splits read from <dataset>/train_val_test_split.json
 # ECB+ topic split used in the literature (Cybulska & Vossen 2015; Barhom et al. 2019): tune on train only.
 SPLITS: dict[str, dict[str, frozenset[str]]] = {
     "ecbplus": {
@@ -100,25 +111,36 @@ def load(dataset: str, *, topics: int | None = None, split: str | None = None) -
 
 def split_names(dataset: str) -> tuple[str, ...]:
     """The named topic splits of ``dataset`` (empty when it has none: then score it whole, as test)."""
-    return tuple(SPLITS.get(dataset, {}))
+    return tuple(topic_splits(dataset))
+
+
+def topic_splits(dataset: str) -> dict[str, frozenset[str]]:
+    """Split name → its topics: ECB+'s fixed split, or the dataset's own ``train_val_test_split.json``."""
+    if dataset not in SPLIT_FILE_DATASETS:
+        return SPLITS.get(dataset, {})
+    path = _require(data_dir() / dataset / "train_val_test_split.json")
+    return {name: frozenset(str(t) for t in topics) for name, topics in json.loads(path.read_text()).items()}
 
 
 def _load_split(dataset: str, split: str | None) -> list[GoldDocument]:
-    if split is not None and split not in SPLITS.get(dataset, {}):
-        known = ", ".join(split_names(dataset)) or "none"
-        raise ValueError(f"dataset {dataset!r} has no split {split!r} (splits: {known})")
+    if dataset not in DATASETS:
+        raise ValueError(f"unknown dataset {dataset!r}: choose one of {', '.join(DATASETS)}")
+    if split is not None:
+        splits = topic_splits(dataset)
+        split = {"dev": "val", "val": "dev"}.get(split, split) if split not in splits else split
+        if split not in splits:
+            known = ", ".join(splits) or "none"
+            raise ValueError(f"dataset {dataset!r} has no split {split!r} (splits: {known})")
     docs = _load_all(dataset)
-    return docs if split is None else [d for d in docs if d.topic in SPLITS[dataset][split]]
+    return docs if split is None else [d for d in docs if d.topic in topic_splits(dataset)[split]]
 
 
 def _load_all(dataset: str) -> list[GoldDocument]:
     if dataset == "newswcl50":
-        docs = load_newswcl50()
-    elif dataset == "ecbplus":
-        docs = load_ecbplus()
-    else:
-        raise ValueError(f"unknown dataset {dataset!r}: choose one of {', '.join(DATASETS)}")
-    return docs
+        return load_newswcl50()
+    if dataset == "meantime":
+        return load_meantime()
+    return load_ecbplus()
 
 
 def _topic_order(topic: str) -> tuple[int, str]:
@@ -136,7 +158,23 @@ def _require(path: Path) -> Path:
 
 def load_newswcl50(path: Path | None = None) -> list[GoldDocument]:
     path = _require(path or data_dir() / "newswcl50" / "cdcr_benchmark_format" / "dataset.conll")
-    return [_newswcl_doc(key, rows) for key, rows in _conll_documents(path)]
+    return [_conll_doc(key, rows, _newswcl_type) for key, rows in _conll_documents(path)]
+
+
+def load_meantime(root: Path | None = None) -> list[GoldDocument]:
+    root = root or data_dir() / "meantime" / "cdcr_benchmark_format"
+    paths = [_require(root / part / "dataset.conll") for part in ("train", "val", "test")]
+    docs = [_conll_doc(key, rows, _meantime_type) for p in paths for key, rows in _conll_documents(p)]
+    return sorted(docs, key=lambda d: (_topic_order(d.topic), d.doc_id))
+
+
+def _newswcl_type(chain: str) -> str:
+    etype = chain.rsplit("_", 1)[-1]
+    return etype if etype in NEWSWCL_ENTITY_TYPES else ""
+
+
+def _meantime_type(chain: str) -> str:
+    return chain[:3] if chain[:3] in MEANTIME_ENTITY_TYPES else ""
 
 
 def _conll_documents(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
@@ -156,8 +194,9 @@ def _conll_documents(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
         yield current, rows
 
 
-def _newswcl_doc(key: str, rows: list[list[str]]) -> GoldDocument:
-    topic, _, doc_id = key.split("/")
+def _conll_doc(key: str, rows: list[list[str]], entity_type: Callable[[str], str]) -> GoldDocument:
+    """One document; ``entity_type``: a chain id's entity type, "" for a chain that is not an entity."""
+    topic, subtopic, doc_id = key.split("/")
     builder = _Builder()
     open_at: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, str]] = []
@@ -166,12 +205,12 @@ def _newswcl_doc(key: str, rows: list[list[str]]) -> GoldDocument:
         start, end = builder.add(cols[3], sentence)
         for part in (p.strip() for p in cols[4].split("|")):
             _conll_bracket(part, start, end, sentence, open_at, found)
-    doc = GoldDocument(doc_id, topic, topic, builder.text)
+    doc = GoldDocument(doc_id, topic, f"{topic}/{subtopic}", builder.text)
     seen: set[tuple[int, int]] = set()
     for start, end, sentence, chain in sorted(found):
-        etype = chain.rsplit("_", 1)[-1]
+        etype = entity_type(chain)
         start, end = _strip(doc.text, start, end)
-        if etype in NEWSWCL_ENTITY_TYPES and start < end and (start, end) not in seen:
+        if etype and start < end and (start, end) not in seen:
             seen.add((start, end))
             doc.mentions.append(GoldMention(doc_id, start, end, doc.text[start:end], chain, etype, sentence))
     return doc

@@ -237,9 +237,15 @@ app.add_typer(eval_app, name="eval")
 
 @eval_app.command("entities")
 def eval_entities(
-    dataset: Annotated[str, typer.Option(help="newswcl50 or ecbplus.")] = "newswcl50",
+    dataset: Annotated[str, typer.Option(help="newswcl50, ecbplus or meantime.")] = "newswcl50",
     limit: Annotated[int | None, typer.Option(help="Only the first N topics.")] = None,
-    split: Annotated[str | None, typer.Option(help="ECB+ topic split: train, dev or test.")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="Topic split: train, dev/val or test "
+            "(ECB+ 1-22/23-25/26-45; NewsWCL50, MEANTIME: their split files)."
+        ),
+    ] = None,
     grouping: Annotated[str, typer.Option(help="Stories: topic, predicted or subtopic.")] = "topic",
 ) -> None:
     """Cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1) vs an exact-string baseline."""

@@ -66,6 +66,10 @@ DETERMINERS = ("the", "a", "an")
 # only for persons ("World War II" keeps its numeral).
 NAME_SUFFIXES = frozenset({"jr", "sr"})
 PERSON_NAME_SUFFIXES = NAME_SUFFIXES | {"ii", "iii", "iv"}
+# Legal forms that end company names ("Apple Inc.", "EADS N.V."), dropped from the keys of non-persons.
+COMPANY_SUFFIXES = frozenset(
+    {"inc", "incorporated", "corp", "corporation", "co", "ltd", "llc", "plc", "nv", "ag", "gmbh"}
+)
 ARTICLE_TOKENS = frozenset({"al", "el"})
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "du", "des", "to"})
 PRONOUNS = frozenset(
@@ -149,10 +153,13 @@ def normalise(surface: str, *, person: bool = False) -> str:
 
 
 def drop_suffixes(text: str, *, person: bool = False) -> str:
-    """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` too); keep 2+ words."""
+    """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` too; keep 2+ words) and,
+    for non-persons, legal forms of companies (``Apple Inc.`` ≡ ``Apple``; keep 1+ word)."""
     suffixes = PERSON_NAME_SUFFIXES if person else NAME_SUFFIXES
     words = text.split()
     while len(words) > 2 and words[-1] in suffixes:
+        words.pop()
+    while not person and len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
         words.pop()
     return " ".join(words)
 
@@ -210,7 +217,12 @@ def translit_key(normalised: str) -> str:
 
 
 def name_key(surface: str, *, person: bool = False) -> str:
-    return translit_key(normalise(surface, person=person))
+    """``person``: also drop middle initials ("Donald J. Trump" ≡ "Donald Trump")."""
+    key = translit_key(normalise(surface, person=person))
+    words = key.split()
+    if person and len(words) > 2:
+        key = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+    return key
 
 
 def is_acronym(surface: str) -> bool:
@@ -221,6 +233,15 @@ def acronym_of(normalised: str) -> str:
     """Initials of the content words: ``islamic state of iraq and the levant`` → ``isil``."""
     words = [w for w in normalised.split() if w not in ACRONYM_STOPWORDS]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def is_pronoun(surface: str) -> bool:
+    """A pronoun ("she", "She", "them"), not a capitalised abbreviation that spells one ("US", "U.S.")."""
+    letters = [c for c in surface if c.isalpha()]
+    abbreviation = len(letters) >= 2 and (
+        all(c.isupper() for c in letters) or "." in surface.strip(" .")[:-1]
+    )
+    return not abbreviation and normalise(surface) in PRONOUNS
 
 
 def is_name_like(surface: str) -> bool:
@@ -276,8 +297,14 @@ def table_lookup(surface: str) -> str | None:
 
 
 def metonyms() -> dict[str, str]:
-    """Metonym name → what it stands for (not merged by the resolver)."""
+    """Metonym name → what it stands for (never an alias of it)."""
     return {m["name"]: m["stands_for"] for m in _table_raw()["metonyms"]}
+
+
+@lru_cache(maxsize=1)
+def metonym_countries() -> dict[str, str]:
+    """Name key of a seat of government ("the White House", "Moscow") → the country code it stands for."""
+    return {name_key(m["name"]): m["country"] for m in _table_raw()["metonyms"] if m.get("country")}
 
 
 # ---------------------------------------------------------------- aliases learned from text
@@ -456,6 +483,13 @@ PERSON_NOUNS: frozenset[str] = word_set(
     accountant engineer technician scientist researcher professor teacher student pupil
     customer client shopper tourist visitor traveler traveller investor entrepreneur businessman businesswoman
     """
+)
+# Heads of descriptions that name one business ("the company", "the automaker"); such a description may stand
+# for the organisation an article is about (not "the group", "the agency": those name too many kinds).
+ORGANISATION_NOUNS: frozenset[str] = word_set(
+    """company firm business corporation conglomerate manufacturer maker automaker carmaker planemaker
+    airline carrier retailer chain bank lender insurer brand label studio network broadcaster publisher
+    startup giant supplier producer developer distributor operator provider"""
 )
 FEMALE_NOUNS: frozenset[str] = word_set(
     """woman girl lady mother mom daughter sister wife grandmother granddaughter aunt niece widow fiancee

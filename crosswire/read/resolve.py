@@ -17,9 +17,15 @@ Each mention is linked (union-find) to keys:
   or, for a singular person noun (``the actress``; not relational ones such as ``her rep``), the person the
   article is about (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else;
 - a one-word "name" that is a capitalised common noun (a headline's ``Woman``) is read as a description;
+- a description no rule anchored joins the entity its namesakes elsewhere in the story were linked to (when
+  one dominates), else the story's same description; bare heads that are near-synonyms in MiniLM space join
+  (``resolve_synonyms``: "the cops" / "the police", "the car" / "the vehicle");
+- governments, seats of government and bare nationalities join the story's country when the story names
+  it (``resolve_countries``: "the Russian government", "the White House", "the Iranians");
 - he/she join the nearest earlier person of the article with a compatible gender (a name or a person-noun
-  description), else the article's main person; who joins the mention right before; other pronouns stay
-  singletons;
+  description), else the article's main person; it joins the nearest earlier singular thing, they the
+  nearest earlier plural description or organisation, we/our the nearest earlier organisation; who joins the
+  mention right before; other pronouns stay singletons;
 - aliases learned from the text (``Mention.aliases``) join the keys of both surfaces.
 
 The canonical name is the longest, then most frequent, name surface; entity ids are ``ent-`` + a hash of
@@ -30,10 +36,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crosswire.read.aliases import (
+    ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
     acronym_of,
@@ -41,6 +48,7 @@ from crosswire.read.aliases import (
     is_bare_title,
     is_name_like,
     is_person_noun,
+    is_pronoun,
     leading_titles,
     name_key,
     normalise,
@@ -49,9 +57,25 @@ from crosswire.read.aliases import (
     word_set,
 )
 from crosswire.read.entities import Mention
+from crosswire.read.resolve_countries import CountryMention, country_links
+from crosswire.read.resolve_synonyms import synonym_groups
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PLURAL_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+LINKED_PRONOUNS = frozenset(
+    {
+        "which",
+        *PERSONAL_PRONOUNS,
+        *RELATIVE_PRONOUNS,
+        *THING_PRONOUNS,
+        *GROUP_PRONOUNS,
+        *FIRST_PLURAL_PRONOUNS,
+    }
+)
+THING_KINDS = frozenset({"ORG", "OTHER", "FAC", "PRODUCT"})  # what "it" may stand for
 DOMINANT_SHARE = 0.75  # "the president" joins the story's entity holding ≥ 75 % of "President X" mentions
 MAIN_PERSON_SHARE = 0.5  # an article is about the person holding ≥ 50 % of its person-name mentions
 # Person nouns that usually describe someone's associate ("her rep", "his lawyer"), not the main person.
@@ -60,6 +84,7 @@ RELATIONAL_NOUNS = word_set(
     friend boyfriend girlfriend husband wife partner spouse fiance fiancee boss employer neighbour neighbor
     relative doctor"""
 )
+CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
 
 
@@ -123,7 +148,8 @@ def resolve(
     for group, members in _by_group(views).items():
         _link_short_forms(uf, members)
         _link_acronyms(uf, members)
-        _link_descriptions(uf, group, members)
+        linked = _link_countries(uf, members)
+        _link_descriptions(uf, group, [v for v in members if v.role != "description" or v.key not in linked])
         _link_pronouns(uf, members)
     return _build(uf, views)
 
@@ -141,7 +167,7 @@ def _by_group(views: Iterable[_View]) -> dict[str, list[_View]]:
 def mention_name(m: Mention) -> str:
     """The proper name a mention carries ("" for descriptions, bare titles and pronouns)."""
     name = m.name or (m.surface if is_name_like(m.surface) else "")
-    return "" if not name or is_bare_title(name) or normalise(name) in PRONOUNS else name
+    return "" if not name or is_bare_title(name) or is_pronoun(name) else name
 
 
 def _is_person(m: Mention) -> bool:
@@ -153,8 +179,7 @@ def _view(m: Mention, group: str) -> _View:
     person = _is_person(m)
     if name:
         return _name_view(m, group, name, person)
-    text = normalise(m.surface)
-    if not text or text in PRONOUNS or m.head in PRONOUNS:
+    if not normalise(m.surface) or is_pronoun(m.surface) or m.head in PRONOUNS:
         return _View(m, group, "pronoun", "", person)
     return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
 
@@ -291,9 +316,14 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     """``the Kremlin spokesman`` → the entity that bears that title or apposition in the same article; else
     the article's name with that head (``the center`` → ``Betty Ford Center``); else, for a person noun
     (``the actress``), the person the article is about; else the entity bearing it in the story (if one
-    dominates); else the same description elsewhere in the story."""
+    dominates). A description left loose joins the entity that its namesakes in the story were linked to (at
+    least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same description elsewhere
+    in the story, and bare heads that are synonyms (``resolve_synonyms``: "cops"/"police") join."""
     in_article, in_group = _role_index(members, group)
     articles = _Articles(uf, members)
+    synonyms = _head_synonyms(members)
+    anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
+    loose: list[tuple[_View, str]] = []
     for v in members:
         if v.role != "description":
             continue
@@ -304,9 +334,54 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             root = _main_person_if_fits(
                 uf, articles.main_person(v.mention.span.article_id), in_group[story_key]
             )
+        if root is None and v.mention.head in ORGANISATION_NOUNS and not _is_plural(v.mention):
+            root = articles.main_organisation(v.mention.span.article_id)
         if root is None and in_group.get(story_key):
             root = _dominant_root(uf, in_group[story_key])
-        uf.union(v.key, root or story_key)
+        if root is None:
+            loose.append((v, story_key))
+            continue
+        uf.union(v.key, root)
+        anchored[_synonym_key(story_key, synonyms)].append(v.key)
+    for v, story_key in loose:
+        namesakes = anchored[_synonym_key(story_key, synonyms)]
+        consensus = _dominant_root(uf, namesakes) if len(namesakes) >= CONSENSUS_MIN else None
+        uf.union(v.key, consensus or story_key)
+        uf.union(story_key, _synonym_key(story_key, synonyms))
+
+
+def _synonym_key(story_key: str, synonyms: dict[str, str]) -> str:
+    """A bare description's story key with its head replaced by its synonyms' representative."""
+    scope, _, head = story_key.rpartition(":")
+    return f"{scope}:{synonyms[head]}" if head in synonyms else story_key
+
+
+def _head_synonyms(members: list[_View]) -> dict[str, str]:
+    """Head → representative of its synonyms among the story's bare descriptions ("cops" → "police")."""
+    bare = [v for v in members if v.role == "description" and v.mention.kind == "OTHER"]
+    return synonym_groups({v.mention.head for v in bare if v.key.rsplit(":", 1)[-1] == v.mention.head})
+
+
+def _link_countries(uf: _UnionFind, members: list[_View]) -> set[str]:
+    """Governments, seats of government and nationalities → the story's country (``resolve_countries``);
+    returns the keys so linked (descriptions among them need no other link)."""
+    views = [
+        CountryMention(
+            v.mention.span.article_id,
+            v.key,
+            v.role,
+            mention_name(v.mention),
+            v.mention.surface,
+            v.mention.head,
+            v.mention.kind,
+        )
+        for v in members
+        if v.key
+    ]
+    links = country_links(views)
+    for key, country in links:
+        uf.union(key, country)
+    return {key for key, _ in links}
 
 
 def _main_person_if_fits(uf: _UnionFind, main: str | None, bearers: list[str]) -> str | None:
@@ -368,8 +443,15 @@ class _Articles:
     def main_person(self, article: str) -> str | None:
         """The person an article is about: the entity holding most of its person-name mentions, at least
         ``MAIN_PERSON_SHARE`` of them and strictly more than any other."""
+        return self._main(article, lambda v: v.person)
+
+    def main_organisation(self, article: str) -> str | None:
+        """The organisation an article is about, by the same rule over its organisation-name mentions."""
+        return self._main(article, lambda v: v.mention.kind == "ORG" and not v.person)
+
+    def _main(self, article: str, kind: Callable[[_View], bool]) -> str | None:
         counts = Counter(
-            self.uf.find(v.key) for v in self.by_article[article] if v.role in NAMED_ROLES and v.person
+            self.uf.find(v.key) for v in self.by_article[article] if v.role in NAMED_ROLES and kind(v)
         )
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < MAIN_PERSON_SHARE * sum(counts.values()):
@@ -386,23 +468,40 @@ def _rescope(key: str, scope: str) -> str:
 
 def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
     """he/she/his/her → the nearest preceding person mention of the article of a compatible gender (a name,
-    or a description headed by a person noun), else the person the article is about; who/which → the
-    mention right before. Other pronouns (it, they, we) stay singletons."""
+    or a description headed by a person noun), else the person the article is about; it/its → the nearest
+    preceding singular thing (an organisation, facility, product or description); they/them/their → the
+    nearest preceding plural description or organisation; we/our → the nearest preceding organisation;
+    who/which → the mention right before. Other pronouns (I, you, this) stay singletons."""
     articles = _Articles(uf, members)
     for article, views in articles.by_article.items():
         for i, v in enumerate(views):
             word = normalise(v.mention.surface) or v.mention.head
-            if v.role != "pronoun" or word not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+            if v.role != "pronoun" or word not in LINKED_PRONOUNS:
                 continue
             earlier = [
-                w for w in views[:i] if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start
+                w
+                for w in views[:i]
+                if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start and _antecedent(w, word)
             ]
-            if word in PERSONAL_PRONOUNS:
-                earlier = [w for w in earlier if _personal(w) and _gender_fits(w, word)]
             if earlier:
                 uf.union(_node(v.mention), earlier[-1].key)
             elif word in PERSONAL_PRONOUNS and (main := articles.main_person(article)) is not None:
                 uf.union(_node(v.mention), main)
+
+
+def _antecedent(w: _View, pronoun: str) -> bool:
+    """Whether ``w`` can be what ``pronoun`` refers to."""
+    if pronoun in PERSONAL_PRONOUNS:
+        return _personal(w) and _gender_fits(w, pronoun)
+    if pronoun in THING_PRONOUNS:
+        return not _personal(w) and not _is_plural(w.mention) and w.mention.kind in THING_KINDS
+    if pronoun in GROUP_PRONOUNS:
+        return not w.person and (_is_plural(w.mention) or w.mention.kind in {"ORG", "NORP"})
+    if pronoun in FIRST_PLURAL_PRONOUNS:
+        return w.mention.kind == "ORG"
+    if pronoun == "which":
+        return not _personal(w)
+    return True  # who, whom, whose: the mention right before
 
 
 def _personal(v: _View) -> bool:
