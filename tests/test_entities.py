@@ -53,6 +53,8 @@ def test_transliteration_keys() -> None:
     assert name_key("Rudskoi") == name_key("Rudskoy")
     assert name_key("Bashar al-Assad") == name_key("Bashar Assad")
     assert name_key("Peskov") != name_key("Lavrov")
+    assert name_key("Donald J. Trump", person=True) == name_key("Donald Trump", person=True)
+    assert name_key("George H. W. Bush", person=True) != name_key("George W. Bush", person=True)
 
 
 def test_normalise_strips_titles_and_determiners() -> None:

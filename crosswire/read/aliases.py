@@ -217,10 +217,11 @@ def translit_key(normalised: str) -> str:
 
 
 def name_key(surface: str, *, person: bool = False) -> str:
-    """``person``: also drop middle initials ("Donald J. Trump" ≡ "Donald Trump")."""
+    """``person``: also drop a single middle initial ("Donald J. Trump" ≡ "Donald Trump"); two or more are
+    kept, so "George H. W. Bush" does not become his son "George W. Bush"."""
     key = translit_key(normalise(surface, person=person))
     words = key.split()
-    if person and len(words) > 2:
+    if person and len(words) > 2 and sum(len(w) == 1 for w in words[1:-1]) == 1:
         key = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
     return key
 
