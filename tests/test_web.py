@@ -42,7 +42,9 @@ def test_event_dossier_is_the_one_the_job_wrote(served: tuple[TestClient, Path])
     client, out = served
     for path in out.glob("ev-*.html"):
         event_id = path.stem
-        assert client.get(f"/events/{event_id}").text == path.read_text()
+        page = client.get(f"/events/{event_id}").text
+        assert '<a href="/">crosswire</a>' in page  # the way back to the stories
+        assert page.replace('<a href="/">crosswire</a>', "crosswire") == path.read_text()
         served_json = client.get(f"/api/events/{event_id}/dossier").json()
         assert served_json == json.loads(path.with_suffix(".json").read_text())
         members = client.get(f"/api/events/{event_id}").json()["article_ids"]

@@ -99,10 +99,12 @@ def _environment() -> Environment:
     return env
 
 
-def context(dossier: Dossier, event_headline: str | None = None) -> dict[str, Any]:
+def context(dossier: Dossier, event_headline: str | None = None, home: str | None = None) -> dict[str, Any]:
+    """``home``: a link back to the list of stories (when served by ``crosswire serve``)."""
     data = dossier_data(dossier, event_headline)
     outlets = [o["name"] for o in data["outlets"]]
     return {
+        "home": home,
         "d": data,
         "colors": outlet_colors(outlets),
         "groups_by_id": {g["id"]: g for g in data["groups"]},
@@ -116,9 +118,9 @@ def context(dossier: Dossier, event_headline: str | None = None) -> dict[str, An
     }
 
 
-def to_html(dossier: Dossier, event_headline: str | None = None) -> str:
+def to_html(dossier: Dossier, event_headline: str | None = None, home: str | None = None) -> str:
     """The whole dossier page."""
-    return _environment().get_template(TEMPLATE).render(**context(dossier, event_headline))
+    return _environment().get_template(TEMPLATE).render(**context(dossier, event_headline, home))
 
 
 def write_html(dossier: Dossier, path: Path, event_headline: str | None = None) -> Path:

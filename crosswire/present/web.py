@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -48,8 +48,11 @@ class DossierCache:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-            render_as: Callable[..., str] = to_html if fmt == "html" else to_json
-            page = render_as(event_dossier(store, event), event.headline)
+            built = event_dossier(store, event)
+            if fmt == "html":
+                page = to_html(built, event.headline, home="/")
+            else:
+                page = to_json(built, event.headline)
             self.items[key] = page
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
