@@ -120,6 +120,8 @@ NOUN_CUES = _words(
 NOUN_CONTENT_PREPS = _words("of on about against for to over")
 # Nouns naming a source of findings: "in a CNN poll, X leads".
 SOURCE_NOUNS = _words("poll survey study report analysis review audit census tally count interview statement")
+# "In an interview, X said": X is the source, not the interview.
+SPOKEN_SOURCES = _words("interview statement")
 
 VIA_LEMMAS = frozenset({"cite", "quote"})  # "citing Y", "quoted X as saying": intermediate sources
 MEDIUM_NOUNS = _words("statement interview release email letter tweet post speech conference call briefing")

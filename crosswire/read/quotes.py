@@ -37,8 +37,10 @@ from crosswire.read.quote_cues import (
     PREP_CUES,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
+    SPOKEN_SOURCES,
     VIA_LEMMAS,
 )
+from crosswire.read.quote_frames import FRAME_POS, CueTable, frame_children, frame_of, load_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,14 +51,18 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 CLAUSE_POS = frozenset({"VERB", "AUX", "PRON"})
+SPEAKER_QUANTIFIERS = frozenset({"about", "nearly", "almost", "only", "roughly", "both", "some", "more"})
 SPEAKER_TAIL = frozenset({"both", "all", "alone", "himself", "herself", "themselves", "itself"})
+PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
 HEADLINE_MAX_TOKENS = 8  # "Former Attorney General Jane Doe at the convention:"
+TITLE_MAX_WORDS = 6  # a quoted show, book or speech title: “Meet the Press”
 
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
 BOTH = frozenset({'"', "''"})
 MARKS = ("''", "``", "“", "”", "„", "«", "»", '"')
 EDGE_PUNCT = frozenset(".,;:—–-")
+DASHES = frozenset({"—", "–", "--"})
 _MARK_RE = re.compile("|".join(re.escape(m) for m in MARKS))
 _WORD_RE = re.compile(r"\w")
 _BEFORE_CLAUSE_GAP = re.compile(r"[\s,—–-]*")
@@ -74,7 +80,8 @@ class Quote:
     attribution is reported through others; ``speaker_resolved`` names a pronoun's antecedent.
     A relative pronoun speaker ("X, who said ...") is the ``speaker`` span, as in PARC and PolNeAR, and
     its antecedent is ``speaker_antecedent`` (and ``speaker_resolved``).
-    ``kind`` is the cue's class: "speech", "belief" or "evidence".
+    ``kind`` is the cue's class: "speech", "belief" or "evidence". ``frame`` is the cue's lemma, part of
+    speech and relation to the content ("say/VERB ccomp"), the key of its reliability in train.
     """
 
     span: Span
@@ -88,6 +95,7 @@ class Quote:
     content_parts: tuple[Span, ...] = ()
     kind: str = "speech"
     speaker_antecedent: Span | None = None
+    frame: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,7 @@ class _Draft:
     via: list[str] = field(default_factory=list)  # "citing Y" sources
     sibling: bool = False  # shares its speaker with the clause it hangs from ("..., adding that")
     antecedent: list[int] = field(default_factory=list)  # of a relative pronoun speaker
+    frame: str = ""  # see ``quote_frames.frame_of``
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -213,20 +222,30 @@ def _subject_of(verb: Token) -> Token | None:
         return None  # "X seems Y": X is what is judged, not who judges
     if _is_passive(verb):
         return _agent_of(verb)
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None and verb.dep_ in CLIMB_DEPS and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject_of(verb.head)
+    return _shared_subject(verb)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The verb's own subject, or the one it shares with the verb it hangs from ("X declined to
+    comment", "X is said to have called", "X seemed to blame")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]  # the nearest: "A, say B, C"
+    subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+    if subj is None and verb.dep_ in CLIMB_DEPS | {"acomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        head = verb.head
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return passive if passive is not None and verb.dep_ == "xcomp" else _shared_subject(head)
     if subj is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return _subject_of(verb.head.head)  # "pivoted to arguing"
-    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head
+        return _shared_subject(verb.head.head)  # "pivoted to arguing"
+    if subj is None and verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "voters angry at X"
     return subj
 
 
 def _is_passive(verb: Token) -> bool:
-    """ "it was announced", or a participle modifying a noun ("a plan announced Friday")."""
+    """ "it was announced", a participle modifying a noun ("a plan announced Friday"), or one with
+    an agent ("when asked by reporters")."""
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    return participle or any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    return participle or any(c.dep_ in PASSIVE_DEPS | {"agent"} for c in verb.children)
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -269,11 +288,24 @@ def _speaker_phrase(tok: Token, cue: Token) -> list[int]:
     doc = tok.doc
     drop = {t.i for c in tok.children if c.i > tok.i and _drops_from_speaker(c, cue) for t in c.subtree}
     start, end = _run_around(tok.i, {t.i for t in tok.subtree} - drop)
-    while start < tok.i and (doc[start].dep_ in {"advmod", "preconj"} or doc[start].is_punct):
+    start = _after_dateline(doc, start, end)
+    while start < tok.i and (_is_lead_adverb(doc[start]) or doc[start].is_punct):
         start += 1
     while end > tok.i and (doc[end].lower_ in SPEAKER_TAIL or doc[end].is_punct):
         end -= 1
     return _trim_punct(doc, list(range(start, end + 1)))
+
+
+def _is_lead_adverb(tok: Token) -> bool:
+    """ "even" in "even his allies said", but not "about" or "both" ("about half", "both parties")."""
+    return tok.dep_ in {"advmod", "preconj"} and tok.lower_ not in SPEAKER_QUANTIFIERS
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase starts after a dateline ("RENO, Nev. (AP) — Mayor Jane Doe"): after its dash."""
+    dashes = [i for i in range(start, end) if doc[i].text in DASHES]
+    dateline = doc[start].is_upper and len(doc[start]) > 2
+    return dashes[0] + 1 if dateline and dashes else start
 
 
 def _drops_from_speaker(child: Token, cue: Token) -> bool:
@@ -318,6 +350,20 @@ def _content_of(verb: Token) -> set[int]:
     if _lemma(verb) in OBJECT_LEMMAS:
         return _passive_content(verb) if _is_passive(verb) else _object_content(verb)
     return set()
+
+
+def _frame_draft(tok: Token, children: list[Token], quotes: _Quotations) -> _Draft | None:
+    """A draft from a learned frame: the content is the subtrees the frame names, a subject with its
+    predicate ("X is expected to Y"); a preposition joins the cue ("worried about" X)."""
+    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in children):
+        children = children + [c for c in tok.rights if c.dep_ in PREDICATE_DEPS]
+    preps = [c for c in children if c.dep_ == "prep"]
+    objects = [g for c in preps for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    draft = _draft(tok, quotes, _subtrees([c for c in children if c.dep_ != "prep"] + objects))
+    if draft is not None:
+        draft.cue_tokens = sorted({*draft.cue_tokens, *(p.i for p in preps)})
+        draft.content -= {p.i for p in preps}
+    return draft
 
 
 def _is_as_clause(verb: Token) -> bool:
@@ -376,9 +422,13 @@ def _is_parenthetical(clause: Token) -> bool:
 
 
 def _interrupted_clause(tok: Token) -> set[int]:
+    """The clause around a parenthetical cue, with a subject the parse gave to the cue as well
+    ("Part of the problem, say experts, is ...": "Part of the problem" is said)."""
     if tok.head.i == tok.i:
         return set()
-    return {t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}
+    speaker = _subject_of(tok) if tok.pos_ == "VERB" else None
+    stray = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and c != speaker]
+    return ({t.i for t in tok.head.subtree} - {t.i for t in tok.subtree}) | _subtrees(stray)
 
 
 def _whole_quotes(content: set[int], quoted: list[set[int]]) -> set[int]:
@@ -416,7 +466,8 @@ def _as_misparse(verb: Token) -> Token | None:
     return None
 
 
-def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
+def _draft(verb: Token, quotes: _Quotations, found: set[int] | None = None) -> _Draft | None:
+    """A draft for the cue ``verb``; ``found`` is its content when a learned frame gave it."""
     subj = _subject_of(verb)
     speaker = _speaker_phrase(subj, verb) if subj is not None and subj.dep_ != "expl" else []
     if (as_word := _as_misparse(verb)) is not None:
@@ -424,7 +475,8 @@ def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
     cue = _cue_tokens(verb)
     para = quotes.paragraph[verb.i]
     speaker = [i for i in speaker if quotes.paragraph[i] == para]
-    content = {i for i in _content_of(verb) if quotes.paragraph[i] == para} - set(speaker) - set(cue)
+    found = _content_of(verb) if found is None else found
+    content = {i for i in found if quotes.paragraph[i] == para} - set(speaker) - set(cue)
     content = _whole_quotes(content, quotes.tokens) if _has_words(verb.doc, content) else set()
     if not content:
         content = _adjacent_quote(verb, quotes)
@@ -439,11 +491,13 @@ def _draft(verb: Token, quotes: _Quotations) -> _Draft | None:
     return draft
 
 
-def _cue_draft(tok: Token, quotes: _Quotations, lexicon: frozenset[str]) -> _Draft | None:
+def _cue_draft(tok: Token, quotes: _Quotations, lexicon: frozenset[str], table: CueTable) -> _Draft | None:
     """A draft for ``tok`` when it is a cue: a verb, a statement noun, a source ("in a poll"), a
     headline colon ("Name: what was said")."""
-    if _is_cue(tok, lexicon):
-        return _draft(tok, quotes)
+    if _is_cue(tok, lexicon) and (draft := _draft(tok, quotes)) is not None:
+        return draft
+    if tok.pos_ in FRAME_POS and tok.dep_ != "acl" and (children := frame_children(tok, table.frames)):
+        return _frame_draft(tok, children, quotes)
     if tok.pos_ == "NOUN" and _lemma(tok) in NOUN_CUES:
         return _noun_draft(tok, quotes)
     if tok.lower_ == "in" and tok.dep_ == "prep":
@@ -506,7 +560,11 @@ def _source_draft(prep: Token, quotes: _Quotations) -> _Draft | None:
     if source is None or head is None or _lemma(head) in CUE_LEMMAS:
         return None
     content = _subtrees([head]) - _subtrees([prep]) - _subtrees(c for c in head.children if c.dep_ == "conj")
-    return _framed(prep, [prep.i], _noun_phrase(source), content, quotes)
+    speaker = _noun_phrase(source)
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if _lemma(source) in SPOKEN_SOURCES and subj is not None:
+        speaker = _speaker_phrase(subj, head)  # "In an interview, X said": X speaks
+    return _framed(prep, [prep.i], speaker, content, quotes)
 
 
 def _headline_draft(colon: Token, quotes: _Quotations) -> _Draft | None:
@@ -568,20 +626,40 @@ def _split_siblings(drafts: list[_Draft]) -> None:
 
 
 def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> None:
-    """Append unclaimed quotations that follow a direct quote with only punctuation between."""
+    """Append an unclaimed quotation (not a quoted title) to the attribution before it when only
+    punctuation, or the rest of its reporting sentence, lies between (“A,” she told the paper on
+    Monday. “B.”; or she said A. ¶ “B.”)."""
     claimed = set().union(*(d.content for d in drafts)) if drafts else set()
+    cues = {i for d in drafts for i in d.cue_tokens}
+    titles = [quote for quote in quoted if quote and _is_title(doc, quote)]
+    inside = set().union(*(q for q in quoted if q not in titles))
     for quote in quoted:
-        if quote & claimed or not quote:
+        if quote & claimed or not quote or quote in titles:
             continue
-        before = [d for d in drafts if _last(d) < min(quote) and _is_direct(doc, d.content, quoted)]
+        before = [d for d in drafts if _last(d) < min(quote)]
         if not before:
             continue
         prev = max(before, key=_last)
-        end_tok = doc[_last(prev)]
+        end_tok = _sentence_tail(doc[_last(prev)], cues | inside | claimed)
         gap_start = end_tok.idx + len(end_tok)
         if _CONTINUATION_GAP.fullmatch(doc_text(doc), gap_start, doc[min(quote)].idx):
             prev.content |= quote
             claimed |= quote
+
+
+def _is_title(doc: Doc, quote: set[int]) -> bool:
+    """A quoted name ("Meet the Press", "State of the Union"): a few capitalized words, no sentence."""
+    words = [doc[i] for i in sorted(quote) if not doc[i].is_punct]
+    short = 0 < len(words) <= TITLE_MAX_WORDS
+    return short and words[0].is_title and all(w.is_title or w.is_stop for w in words)
+
+
+def _sentence_tail(tok: Token, taken: set[int]) -> Token:
+    """The last token of the rest of ``tok``'s sentence, up to the first ``taken`` one."""
+    end = tok.i
+    while end + 1 < tok.sent.end and end + 1 not in taken:
+        end += 1
+    return tok.doc[end]
 
 
 def _last(draft: _Draft) -> int:
@@ -676,6 +754,7 @@ def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) 
         content_parts=parts,
         kind=_kind(draft.cue),
         speaker_antecedent=_char_span(doc, draft.antecedent, article_id),
+        frame=draft.frame,
     )
 
 
@@ -736,11 +815,21 @@ def _with(quote: Quote, **changes: object) -> Quote:
 # --------------------------------------------------------------------------- entry points
 
 
-def extract_quotes(doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = CUE_LEMMAS) -> list[Quote]:
-    """Quotes and attributions of one parsed article, in text order."""
+def extract_quotes(
+    doc: Doc, article_id: str = "", *, lexicon: frozenset[str] = CUE_LEMMAS, table: CueTable | None = None
+) -> list[Quote]:
+    """Quotes and attributions of one parsed article, in text order.
+
+    ``table``: learned frames and their reliability (default: ``quote_frames.json``)."""
+    table = load_table() if table is None else table
     quotes = _Quotations.of(doc)
     quoted, inside = quotes.tokens, quotes.inside()
-    drafts = [draft for tok in doc if tok.i not in inside and (draft := _cue_draft(tok, quotes, lexicon))]
+    drafts = []
+    for tok in doc:
+        if tok.i not in inside and (draft := _cue_draft(tok, quotes, lexicon, table)):
+            draft.frame = frame_of(draft.cue, draft.content)
+            if not table.unreliable(draft.frame):
+                drafts.append(draft)
     _attach_via(doc, drafts)
     _split_siblings(drafts)
     _continue_quotes(doc, drafts, quoted)

@@ -19,7 +19,8 @@ from crosswire.read.quantities import Quantity, extract_quantities
 from crosswire.read.quotes import Quote, extract_quotes
 from crosswire.read.timex import TimeRef, extract_timex
 
-READER_VERSION = 2  # 2: places; bump when extraction changes, so `crosswire read --again` knows what is stale
+READER_VERSION = 3  # 2: places; 3: quote continuations, learned cue frames. Bump when extraction changes,
+# so `crosswire read --again` knows what is stale
 BATCH_SIZE = 32
 
 
