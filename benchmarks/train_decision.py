@@ -25,7 +25,6 @@ from cluster_quality import DEFAULT_CACHE, Stream, stream_vectors, train_streams
 from crosswire.cluster.decision import WEIGHTS_PATH, Decision, fit, replay_rows
 from crosswire.cluster.features import FEATURE_NAMES
 from crosswire.cluster.online import OnlineClusterer
-from crosswire.cluster.settings import ClusterSettings
 from crosswire.eval.metrics import bcubed
 
 log = logging.getLogger("train_decision")
@@ -51,27 +50,27 @@ SHORT_THRESHOLDS = [round(0.02 * i, 2) for i in range(1, 11)]  # 0.02 .. 0.20: h
 
 
 def tune_thresholds(decision: Decision, cache: Path | None) -> Decision:
-    """Join thresholds with the best mean BCubed F1 on the train streams: full-article streams (ECB+,
-    FCC) choose the full-article threshold, the headline stream (UCI) the headline one."""
+    """Join thresholds with the best mean BCubed F1 on the train streams: the headline stream (UCI)
+    chooses the headline threshold first; the full-article streams (ECB+, FCC) then choose the
+    full-article one, their own headline-only articles judged with the headline threshold, as deployed."""
     streams = [(s, stream_vectors(s, cache)) for s in train_streams()]
     long = [(s, v) for s, v in streams if not s.name.startswith("UCI")]
     short = [(s, v) for s, v in streams if s.name.startswith("UCI")]
-    return replace(
-        decision,
-        threshold=_best_threshold(decision, long, LONG_THRESHOLDS),
-        short_threshold=_best_threshold(decision, short, SHORT_THRESHOLDS),
-    )
+    decision = replace(decision, short_threshold=_best(decision, short, "short_threshold", SHORT_THRESHOLDS))
+    return replace(decision, threshold=_best(decision, long, "threshold", LONG_THRESHOLDS))
 
 
-def _best_threshold(decision: Decision, streams: list[tuple[Stream, np.ndarray]], grid: list[float]) -> float:
+def _best(
+    decision: Decision, streams: list[tuple[Stream, np.ndarray]], field: str, grid: list[float]
+) -> float:
     def mean_f1(threshold: float) -> float:
-        settings = ClusterSettings(join_probability=threshold)
+        candidate = replace(decision, **{field: threshold})
         f1s = []
         for stream, vectors in streams:
-            clusterer = OnlineClusterer(settings, decision)
+            clusterer = OnlineClusterer(decision=candidate)
             labels = [clusterer.add(a, v) for a, v in zip(stream.articles, vectors, strict=True)]
             f1s.append(bcubed(stream.gold, labels).f1)  # type: ignore[arg-type]
-        log.info("threshold %.2f: BCubed F1 %s", threshold, [round(f, 3) for f in f1s])
+        log.info("%s %.2f: BCubed F1 %s", field, threshold, [round(f, 3) for f in f1s])
         return float(np.mean(f1s))
 
     return max(grid, key=mean_f1)

@@ -128,6 +128,15 @@ def test_events_expire_after_the_window_and_continue_as_a_storyline() -> None:
     assert not clusterer.event("ev-a1").is_open and clusterer.open_events == 1
 
 
+def test_the_window_runs_from_the_latest_article_not_the_first() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(event_window_days=3.0))
+    days = {"a1": 1, "a2": 3, "a3": 5, "a4": 7}  # a4: 6 days after the first report, 2 after the latest
+    reports = [art(aid, f"Chile earthquake update {day}", QUAKE_CHILE, day) for aid, day in days.items()]
+    assert set(run(reports, clusterer).values()) == {"ev-a1"}
+    late = art("a5", "Chile earthquake update 11", QUAKE_CHILE, 11)  # 4 days after the latest: closed
+    assert run([late], clusterer) == {"a5": "ev-a5"}
+
+
 def test_unrelated_events_found_their_own_storylines() -> None:
     clusterer = OnlineClusterer()
     run(STREAM, clusterer)
