@@ -56,6 +56,7 @@ SPEAKER_TAIL = frozenset({"both", "all", "alone", "himself", "herself", "themsel
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
 HEADLINE_MAX_TOKENS = 8  # "Former Attorney General Jane Doe at the convention:"
 TITLE_MAX_WORDS = 6  # a quoted show, book or speech title: “Meet the Press”
+TAIL_MARKS = frozenset({"as", "while", "after", "before", "though", "although", "because", "since"})
 
 OPENERS = frozenset({"“", "„", "«", "``"})
 CLOSERS = frozenset({"”", "»"})
@@ -65,7 +66,7 @@ EDGE_PUNCT = frozenset(".,;:—–-")
 DASHES = frozenset({"—", "–", "--"})
 _MARK_RE = re.compile("|".join(re.escape(m) for m in MARKS))
 _WORD_RE = re.compile(r"\w")
-_BEFORE_CLAUSE_GAP = re.compile(r"[\s,—–-]*")
+_BEFORE_CLAUSE_GAP = re.compile(r"(?:[^\S\n]|[,—–-])*")  # within the paragraph
 _AFTER_CLAUSE_GAP = re.compile(r"\s*[:,]?\s*")
 _CONTINUATION_GAP = re.compile(r"[\s.,;:]*")
 
@@ -338,7 +339,7 @@ def _content_of(verb: Token) -> set[int]:
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and comps[0].dep_ == "xcomp" and c.i < comps[0].i
         ]
-        return _subtrees(comps + objects)  # "urged X to Y": X and Y
+        return _subtrees(comps + objects + _more_complements(verb, comps[0]))  # "urged X to Y": X, Y
     if verb.dep_ == "parataxis" or _is_parenthetical(verb) or _is_as_clause(verb):
         return _interrupted_clause(verb)
     if (as_word := _as_misparse(verb)) is not None:
@@ -350,6 +351,42 @@ def _content_of(verb: Token) -> set[int]:
     if _lemma(verb) in OBJECT_LEMMAS:
         return _passive_content(verb) if _is_passive(verb) else _object_content(verb)
     return set()
+
+
+def _more_complements(verb: Token, comp: Token) -> list[Token]:
+    """A second "that" clause the parse coordinated with the cue instead of its complement ("X said A,
+    but that B"), with the conjunction before it."""
+    more = [c for c in verb.rights if c.dep_ == "conj" and c.i > comp.i and _has_mark(c, "that")]
+    if not more:
+        return []
+    return more + [c for c in verb.rights if c.dep_ == "cc" and comp.i < c.i < more[0].i]
+
+
+def _without_tail(doc: Doc, content: set[int], quotes: _Quotations) -> set[int]:
+    """Content without a trailing clause set off by a comma that is the writer's, not the source's:
+    the speaker's next act (", conceding the race"), a time or contrast (", as he faces a test"), or a
+    non-restrictive relative clause (", which votes on March 1")."""
+    inside = quotes.inside()
+    last = max(content)
+    for i in sorted(content):
+        tok = doc[i]
+        left = tok.left_edge.i
+        if i in inside or tok.right_edge.i != last or left <= min(content) or doc[left - 1].text != ",":
+            continue
+        if _is_tail(tok):
+            return content - set(range(left - 1, last + 1))
+    return content
+
+
+def _is_tail(tok: Token) -> bool:
+    """A participle with no subject of its own, an "as"/"while"/"after" clause, a "which"/"who" clause."""
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return not any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in tok.children)
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TAIL_MARKS for c in tok.children)
+    if tok.dep_ == "relcl":
+        return any(c.tag_ in {"WDT", "WP"} and c.lower_ in {"which", "who"} for c in tok.children)
+    return False
 
 
 def _frame_draft(tok: Token, children: list[Token], quotes: _Quotations) -> _Draft | None:
@@ -477,7 +514,8 @@ def _draft(verb: Token, quotes: _Quotations, found: set[int] | None = None) -> _
     speaker = [i for i in speaker if quotes.paragraph[i] == para]
     found = _content_of(verb) if found is None else found
     content = {i for i in found if quotes.paragraph[i] == para} - set(speaker) - set(cue)
-    content = _whole_quotes(content, quotes.tokens) if _has_words(verb.doc, content) else set()
+    content = _without_tail(verb.doc, content, quotes) if _has_words(verb.doc, content) else set()
+    content = _whole_quotes(content, quotes.tokens) if content else set()
     if not content:
         content = _adjacent_quote(verb, quotes)
     if not _has_words(verb.doc, content):
@@ -616,13 +654,70 @@ def _split_siblings(drafts: list[_Draft]) -> None:
     """A cue sharing its speaker with a clause it hangs from ("X said A, telling B that C") is a
     second attribution, not part of the first one's content."""
     for inner in drafts:
+        if _is_coordinated(inner.cue):
+            _split_coordinated(inner, drafts)
         if not inner.sibling:
             continue
         tokens = {*inner.content, *inner.cue_tokens}
         for outer in drafts:
-            if outer is not inner and inner.cue.i in outer.content:
+            if outer is not inner and inner.cue.i in outer.content and _is_sibling_of(inner.cue, outer):
                 outer.content -= tokens
                 outer.content -= {t.i for t in inner.cue.subtree}
+
+
+def _share_speakers(drafts: list[_Draft]) -> None:
+    """A participle cut from the end of another attribution's content ("X said A, conceding B") is
+    the act of that attribution's speaker, not of A's subject."""
+    by_cue = {d.cue.i: d for d in drafts}
+    for inner in drafts:
+        cue = inner.cue
+        if not (cue.dep_ == "advcl" and cue.tag_ == "VBG" and _is_tail(cue)):
+            continue
+        head = cue.head
+        while head.dep_ in COMPLEMENT_DEPS | {"conj"} and head.head.i != head.i and head.i not in by_cue:
+            head = head.head
+        outer = by_cue.get(head.i)
+        if outer is not None and outer is not inner and head != cue.head and outer.speaker:
+            inner.speaker, inner.antecedent = outer.speaker, outer.antecedent
+
+
+def _is_coordinated(cue: Token) -> bool:
+    """ "they were worried, and more than 4 in 10 said B": a cue with its own subject joined to a
+    clause of another attribution's content."""
+    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children) or _has_mark(cue, "that"):
+        return False  # "said A and that he thinks B" is one attribution
+    if cue.dep_ == "conj":
+        return cue.i > cue.head.i
+    joint = _joint_before(cue)
+    return cue.dep_ == "ccomp" and cue.head.i < cue.i and any(cue.doc[i].dep_ == "cc" for i in joint)
+
+
+def _joint_before(cue: Token) -> list[int]:
+    """The conjunction and punctuation right before a clause (", and")."""
+    doc, i = cue.doc, cue.left_edge.i - 1
+    joint = []
+    while i >= 0 and (doc[i].dep_ == "cc" or doc[i].is_punct) and doc[i].text not in MARKS:
+        joint.append(i)
+        i -= 1
+    return joint
+
+
+def _split_coordinated(inner: _Draft, drafts: list[_Draft]) -> None:
+    """Take a coordinated cue's clause, and the conjunction before it, out of the content it sits in."""
+    clause = {t.i for t in inner.cue.subtree} | set(_joint_before(inner.cue))
+    head = inner.cue.head
+    for outer in drafts:
+        inside = head.i in outer.content or head == outer.cue
+        if outer is not inner and inner.cue.i in outer.content and inside:
+            outer.content -= clause
+
+
+def _is_sibling_of(cue: Token, outer: _Draft) -> bool:
+    """ "X said A, adding B": the inner cue hangs from the outer clause, not from a verb of its content
+    ("X said she came to support Y": "to support Y" is part of what X said); "urged X to Y" is content."""
+    if cue.head.i in outer.content:
+        return False
+    return not (cue.dep_ == "xcomp" and cue.head == outer.cue)
 
 
 def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> None:
@@ -643,8 +738,20 @@ def _continue_quotes(doc: Doc, drafts: list[_Draft], quoted: list[set[int]]) -> 
         end_tok = _sentence_tail(doc[_last(prev)], cues | inside | claimed)
         gap_start = end_tok.idx + len(end_tok)
         if _CONTINUATION_GAP.fullmatch(doc_text(doc), gap_start, doc[min(quote)].idx):
+            prev = _quoting_draft(doc, prev, before, quoted)
             prev.content |= quote
             claimed |= quote
+
+
+def _quoting_draft(doc: Doc, prev: _Draft, before: list[_Draft], quoted: list[set[int]]) -> _Draft:
+    """The attribution a continuation belongs to: ``prev``, or, when ``prev`` is an indirect one in the
+    tail of a direct quote's reporting sentence (“A,” Trump said, referring to Cruz. “B.”), that quote's."""
+    if _is_direct(doc, prev.content, quoted):
+        return prev
+    sent = prev.cue.sent.start
+    earlier = [d for d in before if d is not prev and d.cue.sent.start == sent and d.cue.i < prev.cue.i]
+    direct = [d for d in earlier if _is_direct(doc, d.content, quoted)]
+    return max(direct, key=lambda d: d.cue.i) if direct else prev
 
 
 def _is_title(doc: Doc, quote: set[int]) -> bool:
@@ -832,6 +939,7 @@ def extract_quotes(
                 drafts.append(draft)
     _attach_via(doc, drafts)
     _split_siblings(drafts)
+    _share_speakers(drafts)
     _continue_quotes(doc, drafts, quoted)
     found = []
     for draft, sources in zip(drafts, _sources(doc, drafts), strict=True):
