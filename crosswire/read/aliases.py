@@ -328,9 +328,33 @@ _RESPECTIVELY_RE = re.compile(
 )
 
 
+# A wire dateline opening the text: "LINDRELL, Velmaria (Meridian Wire) —", "RENO, Nev. (AP) -". Its city,
+# region and agency sit side by side and in parentheses, but none is another name of the others.
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,40}"  # the city, in capitals
+    r"(?:,\s*[A-Z][\w.'\- ]{1,30})?"  # its region or country
+    r"\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s"  # the agency, the dash
+)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def dateline_end(text: str) -> int:
+    """Where the wire dateline opening ``text`` ends (0 when there is none)."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
 def learn_aliases(doc: Doc) -> list[LearnedAlias]:
-    """All alias pairs stated in ``doc`` (parentheses, "also known as", appositions, "respectively")."""
-    return [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
+    """All alias pairs stated in ``doc`` (parentheses, "also known as", appositions, "respectively"), except
+    in a dateline and between two places ("Lindrell, Velmaria": a town and its country)."""
+    skip = dateline_end(doc_text(doc))
+    places = [_char_range(e) for e in doc.ents if e.label_ in PLACE_LABELS]
+    found = [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
+    return [
+        a
+        for a in found
+        if a.first[0] >= skip and a.second[0] >= skip and not (a.first in places and a.second in places)
+    ]
 
 
 def _char_range(span: SpacySpan) -> tuple[int, int]:

@@ -86,6 +86,7 @@ RELATIONAL_NOUNS = word_set(
 )
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
+FIRST_TOKEN_EXCLUDED = frozenset({"NORP", "GPE", "LOC"})  # kinds whose one-word names never open a longer one
 
 
 @dataclass
@@ -292,9 +293,9 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
             continue
         token = v.key.rsplit(":", 1)[-1]
         root = _unique_root(uf, last[token]) if last[token] else None
-        # "Castellan" → "Castellan Terminals", but a nationality is not the start of a name ("Russian" is
-        # not "Russian Air Force", "Syrian" not "Syrian Center for Policy Research")
-        if root is None and not last[token] and v.mention.kind != "NORP":
+        # "Castellan" → "Castellan Terminals", but a nationality or a place is not the start of a name
+        # ("Russian" is not "Russian Air Force", "Qadira" not "Qadira Civil Observatory")
+        if root is None and not last[token] and v.mention.kind not in FIRST_TOKEN_EXCLUDED:
             root = _unique_root(uf, first[token]) if first[token] else None
         if root is not None:
             uf.union(v.key, root)

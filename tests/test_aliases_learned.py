@@ -1,0 +1,67 @@
+"""Aliases the text states (parentheses, appositions) — but not the side-by-side names of a dateline or of a
+town and its country — and one-word place names that never open an organisation's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Span
+from crosswire.read.aliases import dateline_end, learn_aliases
+from crosswire.read.entities import Mention
+from crosswire.read.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from crosswire.read.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("LINDRELL, Velmaria (Meridian Wire) — A dam gave way.", "LINDRELL, Velmaria (Meridian Wire) — "),
+        ("PORT AUREL (Meridian Wire) -- The cabinet met.", "PORT AUREL (Meridian Wire) -- "),
+        ("SAHLAN, Qadira — Four days later, jets struck.", "SAHLAN, Qadira — "),
+        ("A dam on the Orsa River gave way — and towns flooded.", ""),
+        ("The Kalvik Dam (built in 1968) held.", ""),
+    ],
+)
+def test_dateline_end(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline
+
+
+def _pairs(nlp, text: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return {(text[a.first[0] : a.first[1]], text[a.second[0] : a.second[1]]) for a in learn_aliases(doc)}
+
+
+def test_no_aliases_from_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(
+        nlp, "LINDRELL, Velmaria (Meridian Wire) — The Dravan Water Authority (DWA) said on Tuesday."
+    )
+    assert not any("Meridian Wire" in p for pair in pairs for p in pair), pairs
+    assert ("The Dravan Water Authority", "DWA") in pairs  # what the body states is still learned
+
+
+def test_a_town_and_its_country_are_not_aliases(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(
+        nlp, "The mayor of Springfield, Illinois, said the Islamic State (ISIL) claimed the attack."
+    )
+    assert not any({"Springfield", "Illinois"} <= {*pair} for pair in pairs), pairs
+    assert ("the Islamic State", "ISIL") in pairs
+
+
+def _m(article: str, start: int, surface: str, kind: str) -> Mention:
+    return Mention(Span(article, start, start + len(surface)), surface, kind, name=surface)
+
+
+def test_a_one_word_place_does_not_join_a_name_it_opens() -> None:
+    iran, airline = _m("a1", 0, "Iran", "GPE"), _m("a1", 40, "Iran Air", "ORG")
+    castellan, terminals = _m("a1", 80, "Castellan", "ORG"), _m("a1", 120, "Castellan Terminals", "ORG")
+    res = resolve({"a1": [iran, airline, castellan, terminals]})
+    assert res.entity_of[iran.id] != res.entity_of[airline.id]
+    assert (
+        res.entity_of[castellan.id] == res.entity_of[terminals.id]
+    )  # an org short form joins
