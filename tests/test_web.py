@@ -67,6 +67,20 @@ def test_article_page_marks_exact_spans(served: tuple[TestClient, Path]) -> None
         assert len(doc.xpath("//div[@class='text']//*[contains(@class, 'quote')]")) >= len(quoted) > 0
 
 
+def test_entities_page_lists_each_entity_with_its_spellings(served: tuple[TestClient, Path]) -> None:
+    client, _ = served
+    rows = client.get("/api/entities").json()
+    assert rows
+    doc = lxml.html.document_fromstring(client.get("/entities").text)
+    names = doc.xpath("//tbody/tr/td[1]/a/text()")
+    assert names == [r["name"] for r in rows]
+    variants = [r for r in rows if len(set(r["aliases"]) - {r["name"]}) > 0]
+    for r, tr in zip(rows, doc.xpath("//tbody/tr"), strict=True):
+        shown = tr.xpath("td[5]")[0].text_content()
+        assert all(alias in shown for alias in r["aliases"] if alias != r["name"])
+    assert variants, "the Arlen reports spell some names more than one way"
+
+
 def test_search_highlights_and_reports_bad_queries(served: tuple[TestClient, Path]) -> None:
     client, _ = served
     page = client.get("/search", params={"q": "unionised"})

@@ -1,9 +1,10 @@
 """``crosswire serve``: a store in the browser, and the same data as JSON under ``/api``.
 
-Pages: stories (events, most reported first), an event's dossier, a storyline, full-text search, and one
-article's reading with its entities, quotes, numbers, dates and places marked on the text. A dossier is
-built on first request and kept until its event changes. Every request opens the store afresh, so the
-server sees what a concurrent ``crosswire ingest``/``cluster`` wrote.
+Pages: stories (events, most reported first), an event's dossier, a storyline, resolved entities with
+their spellings and outlets, full-text search, and one article's reading with its entities, quotes,
+numbers, dates and places marked on the text. A dossier is built on first request and kept until its
+event changes. Every request opens the store afresh, so the server sees what a concurrent
+``crosswire ingest``/``cluster`` wrote.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from crosswire.store.events import EventRow, event_articles, get_event, list_eve
 
 DOSSIER_CACHE_SIZE = 32
 SEARCH_LIMIT = 50
+ENTITY_LIMIT = 200
 
 
 class DossierCache:
@@ -141,6 +143,13 @@ def create_app(db_path: Path) -> FastAPI:
                 raise HTTPException(404, f"no storyline {storyline_id!r}")
             return page("storyline", storyline_id=storyline_id, events=events)
 
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities_page(limit: int = ENTITY_LIMIT) -> HTMLResponse:
+        from crosswire.store.readings import entity_table
+
+        with opened() as store:
+            return page("entities", entities=entity_table(store, limit))
+
     @app.get("/search", response_class=HTMLResponse)
     def search_page(q: str = "") -> HTMLResponse:
         with opened() as store:
@@ -165,6 +174,13 @@ def create_app(db_path: Path) -> FastAPI:
     def stats_json() -> dict[str, Any]:
         with opened() as store:
             return store.stats()
+
+    @app.get("/api/entities")
+    def entities_json(limit: int = ENTITY_LIMIT) -> list[dict[str, Any]]:
+        from crosswire.store.readings import entity_table
+
+        with opened() as store:
+            return entity_table(store, limit)
 
     @app.get("/api/events")
     def events_json(min_articles: int = 1) -> list[dict[str, Any]]:
