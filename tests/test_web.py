@@ -36,6 +36,10 @@ def test_stories_page_links_every_event(served: tuple[TestClient, Path]) -> None
     assert sorted(links) == sorted(f"/events/{e['id']}" for e in events)
     for e in events:
         assert client.get(f"/storylines/{e['storyline_id']}").status_code == 200
+    chart_rows = lxml.html.document_fromstring(page.text).xpath("//div[@class='chart']//svg/text")
+    drawn = [r.text_content() for r in chart_rows if r.get("text-anchor") == "end"]  # row labels
+    assert len(drawn) == min(len(events), 10)
+    assert all(label.startswith(f"{i}. ") for i, label in enumerate(drawn, start=1))
 
 
 def test_event_dossier_is_the_one_the_job_wrote(served: tuple[TestClient, Path]) -> None:

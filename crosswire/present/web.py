@@ -21,7 +21,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from markupsafe import Markup
 
 from crosswire.model import Article
-from crosswire.present.dossier_html import _environment, when
+from crosswire.present.dossier_chart import Chart, coverage_chart
+from crosswire.present.dossier_html import _environment, outlet_colors, when
 from crosswire.present.dossier_marks import MarkSet, nest, render
 from crosswire.read.reader import Reading
 from crosswire.store.db import Store, StoreError
@@ -29,6 +30,8 @@ from crosswire.store.events import EventRow, event_articles, get_event, list_eve
 
 DOSSIER_CACHE_SIZE = 32
 SEARCH_LIMIT = 50
+CHART_EVENTS = 10  # events drawn in the stories chart
+CHART_LABEL_CHARS = 22
 ENTITY_LIMIT = 200
 
 
@@ -81,6 +84,24 @@ def reading_markup(article: Article, reading: Reading | None) -> Markup:
     return Markup(render(article.text, nest(list(marks.by_range.values()), len(article.text))))
 
 
+def chart_label(rank: int, headline: str) -> str:
+    """The stories chart's row label: the event's rank in the table and the start of its headline."""
+    if len(headline) > CHART_LABEL_CHARS:
+        headline = headline[: CHART_LABEL_CHARS - 1].rstrip() + "…"
+    return f"{rank}. {headline}"
+
+
+def stories_chart(store: Store, events: list[EventRow]) -> tuple[Chart, dict[str, str]]:
+    """Coverage over time of the most reported events: one row per event, a dot per hour or day."""
+    items = [
+        (chart_label(rank, e.headline or e.id), a.published)
+        for rank, e in enumerate(events, start=1)
+        for a in event_articles(store, e.id)
+    ]
+    labels = list(dict.fromkeys(label for label, _ in items))
+    return coverage_chart(items), outlet_colors(labels)
+
+
 def highlight(snippet: str) -> Markup:
     """An FTS5 snippet (matches in [brackets]) as HTML with the matches in <mark>."""
     return Markup(str(Markup.escape(snippet)).replace("[", "<mark>").replace("]", "</mark>"))
@@ -128,7 +149,9 @@ def create_app(db_path: Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def stories_page(min_articles: int = 1) -> HTMLResponse:
         with opened() as store:
-            return page("stories", events=list_events(store, min_articles), stats=store.stats())
+            events = list_events(store, min_articles)
+            chart, colors = stories_chart(store, events[:CHART_EVENTS])
+            return page("stories", events=events, stats=store.stats(), chart=chart, colors=colors)
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def dossier_page(event_id: str) -> HTMLResponse:
