@@ -65,3 +65,12 @@ def test_a_one_word_place_does_not_join_a_name_it_opens() -> None:
     assert (
         res.entity_of[castellan.id] == res.entity_of[terminals.id]
     )  # an org short form joins
+
+
+def test_a_short_form_joins_its_long_name_only_within_its_story() -> None:
+    a, b = _m("a1", 0, "Castellan Terminals", "ORG"), _m("a1", 40, "Castellan", "ORG")
+    c, d = _m("b1", 0, "Castellan Bank", "ORG"), _m("b1", 40, "Castellan", "ORG")
+    res = resolve({"a1": [a, b], "b1": [c, d]}, groups={"a1": "story-a", "b1": "story-b"})
+    assert res.entity_of[a.id] == res.entity_of[b.id]
+    assert res.entity_of[c.id] == res.entity_of[d.id]
+    assert res.entity_of[a.id] != res.entity_of[c.id]  # two companies, not one through "Castellan"

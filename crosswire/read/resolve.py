@@ -34,6 +34,7 @@ the cluster's smallest corpus-wide key (or story-local key), so they are stable 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -86,7 +87,8 @@ RELATIONAL_NOUNS = word_set(
 )
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
-FIRST_TOKEN_EXCLUDED = frozenset({"NORP", "GPE", "LOC"})  # kinds whose one-word names never open a longer one
+PLACE_KINDS = frozenset({"GPE", "LOC"})
+FIRST_TOKEN_EXCLUDED = frozenset({"NORP", *PLACE_KINDS})  # kinds whose one-word names never open a longer one
 
 
 @dataclass
@@ -136,12 +138,14 @@ def resolve(
     mentions_by_article: dict[str, list[Mention]], groups: dict[str, str] | None = None
 ) -> Resolution:
     """Cluster mentions into entities; ``groups`` maps article id → story id (default: the article)."""
-    views = _demote_common_nouns(
-        [
-            _view(m, (groups or {}).get(article, article))
-            for article, mentions in sorted(mentions_by_article.items())
-            for m in mentions
-        ]
+    views = _localise_short_forms(
+        _demote_common_nouns(
+            [
+                _view(m, (groups or {}).get(article, article))
+                for article, mentions in sorted(mentions_by_article.items())
+                for m in mentions
+            ]
+        )
     )
     uf = _UnionFind()
     for v in views:
@@ -194,6 +198,23 @@ def _demote_common_nouns(views: list[_View]) -> list[_View]:
         if v.role == "description" and v.mention.head.islower():
             heads[v.group].add(v.mention.head)
     return [_as_description(v) if _is_common_noun_name(v, heads[v.group]) else v for v in views]
+
+
+def _localise_short_forms(views: list[_View]) -> list[_View]:
+    """A one-word name (not a place) that opens or ends one of its story's full names ("Castellan" beside
+    "Castellan Terminals") gets a story-local key, as a person's surname does: it is that name's short form
+    here, and must not join "Castellan Bank" of another story through a corpus-wide key."""
+    tokens: dict[str, set[str]] = defaultdict(set)
+    for v in _full_names(views):
+        words = v.key[2:].split()
+        tokens[v.group].update((words[0], words[-1]))
+    out = []
+    for v in views:
+        token = v.key[2:]
+        if v.role == "single" and v.mention.kind not in PLACE_KINDS and token in tokens[v.group]:
+            v = dataclasses.replace(v, key=f"S:{v.group}:{token}")
+        out.append(v)
+    return out
 
 
 def _is_common_noun_name(v: _View, story_heads: set[str]) -> bool:
