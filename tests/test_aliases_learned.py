@@ -74,3 +74,9 @@ def test_a_short_form_joins_its_long_name_only_within_its_story() -> None:
     assert res.entity_of[a.id] == res.entity_of[b.id]
     assert res.entity_of[c.id] == res.entity_of[d.id]
     assert res.entity_of[a.id] != res.entity_of[c.id]  # two companies, not one through "Castellan"
+
+
+def test_a_place_does_not_join_a_person_whose_name_ends_with_it() -> None:
+    person, city = _m("a1", 0, "George Washington", "PERSON"), _m("a1", 40, "Washington", "GPE")
+    res = resolve({"a1": [person, city]})
+    assert res.entity_of[person.id] != res.entity_of[city.id]

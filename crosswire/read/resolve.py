@@ -304,16 +304,21 @@ def _unique_root(uf: _UnionFind, keys: Iterable[str]) -> str | None:
 def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
     """``Peskov`` → the story's ``Dmitry Peskov`` when exactly one full name ends (else starts) with it."""
     last: dict[str, set[str]] = defaultdict(set)
+    last_place: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
     for v in _full_names(members):
         tokens = v.key[2:].split()
         last[tokens[-1]].add(v.key)
         first[tokens[0]].add(v.key)
+        if v.mention.kind in PLACE_KINDS | {"FAC"}:
+            last_place[tokens[-1]].add(v.key)
     for v in members:
         if v.role not in {"short", "single"}:
             continue
         token = v.key.rsplit(":", 1)[-1]
-        root = _unique_root(uf, last[token]) if last[token] else None
+        # a place ends only a place's name: "Arlen" → "Port of Arlen", but "Washington" is not George
+        ends = last_place[token] if v.mention.kind in PLACE_KINDS else last[token]
+        root = _unique_root(uf, ends) if ends else None
         # "Castellan" → "Castellan Terminals", but a nationality or a place is not the start of a name
         # ("Russian" is not "Russian Air Force", "Qadira" not "Qadira Civil Observatory")
         if root is None and not last[token] and v.mention.kind not in FIRST_TOKEN_EXCLUDED:
