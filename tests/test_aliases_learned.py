@@ -80,3 +80,8 @@ def test_a_place_does_not_join_a_person_whose_name_ends_with_it() -> None:
     person, city = _m("a1", 0, "George Washington", "PERSON"), _m("a1", 40, "Washington", "GPE")
     res = resolve({"a1": [person, city]})
     assert res.entity_of[person.id] != res.entity_of[city.id]
+
+
+def test_a_time_restated_in_parentheses_is_not_an_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(nlp, "The embankment failed at around 3:40 a.m. (0240 GMT) on Tuesday, the ministry said.")
+    assert not any("GMT" in side for pair in pairs for side in pair), pairs

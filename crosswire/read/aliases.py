@@ -336,6 +336,8 @@ _DATELINE_RE = re.compile(
     r"\s*(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s"  # the agency, the dash
 )
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# times, dates and amounts restated in parentheses ("3:40 a.m. (0240 GMT)") are not names of anything
+VALUE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def dateline_end(text: str) -> int:
@@ -346,15 +348,24 @@ def dateline_end(text: str) -> int:
 
 def learn_aliases(doc: Doc) -> list[LearnedAlias]:
     """All alias pairs stated in ``doc`` (parentheses, "also known as", appositions, "respectively"), except
-    in a dateline and between two places ("Lindrell, Velmaria": a town and its country)."""
+    in a dateline, between two places ("Lindrell, Velmaria": a town and its country) and where a side is a
+    time, date or amount."""
     skip = dateline_end(doc_text(doc))
     places = [_char_range(e) for e in doc.ents if e.label_ in PLACE_LABELS]
+    values = [_char_range(e) for e in doc.ents if e.label_ in VALUE_LABELS]
     found = [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
     return [
         a
         for a in found
-        if a.first[0] >= skip and a.second[0] >= skip and not (a.first in places and a.second in places)
+        if a.first[0] >= skip
+        and a.second[0] >= skip
+        and not (a.first in places and a.second in places)
+        and not any(_overlaps(side, v) for side in (a.first, a.second) for v in values)
     ]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _char_range(span: SpacySpan) -> tuple[int, int]:
