@@ -85,3 +85,17 @@ def test_a_place_does_not_join_a_person_whose_name_ends_with_it() -> None:
 def test_a_time_restated_in_parentheses_is_not_an_alias(nlp) -> None:  # type: ignore[no-untyped-def]
     pairs = _pairs(nlp, "The embankment failed at around 3:40 a.m. (0240 GMT) on Tuesday, the ministry said.")
     assert not any("GMT" in side for pair in pairs for side in pair), pairs
+
+
+def test_an_entity_is_named_by_what_its_names_share() -> None:
+    full, title = _m("a1", 0, "Viktor Hale", "PERSON"), _m("a1", 20, "National Renewal MP", "PERSON")
+    title = Mention(title.span, title.surface, title.kind, name=title.name, aliases=("Viktor Hale",))
+    shorts = [_m("a1", 60 + 10 * i, "Hale", "PERSON") for i in range(2)]
+    res = resolve({"a1": [full, title, *shorts]})
+    (entity,) = [e for e in res.entities if full.id in e.mention_ids]
+    assert entity.name == "Viktor Hale"
+    assert res.entity_of[title.id] == res.entity_of[full.id]
+    front = Mention(Span("b1", 0, 14), "Northern Front", "ORG", name="Northern Front", aliases=("NF",))
+    acronyms = [_m("b1", 30 + 10 * i, "NF", "ORG") for i in range(3)]
+    res = resolve({"b1": [front, *acronyms]})
+    assert {e.name for e in res.entities if front.id in e.mention_ids} == {"Northern Front"}

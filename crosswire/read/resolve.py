@@ -591,8 +591,17 @@ def _entity(members: list[_View], keys: set[str]) -> Entity:
 
 
 def _canonical(names: list[str]) -> str:
+    """Not an acronym when there is more; the name most of the entity's names share a word with; then the
+    longest, then the most frequent: "Viktor Hale" (beside "Hale", "Hale") rather than the title an
+    apposition made a name ("National Renewal MP"); "Dmitry Peskov" rather than "Peskov"; "Northern Front"
+    rather than "NF"."""
     counts = Counter(names)
-    return max(counts, key=lambda n: (len(normalise(n).split()), counts[n], n))
+    words = {n: set(normalise(n).split()) for n in counts}
+
+    def shared(n: str) -> int:
+        return sum(c for m, c in counts.items() if words[n] & words[m])
+
+    return max(counts, key=lambda n: (not is_acronym(n), shared(n), len(words[n]), counts[n], n))
 
 
 def _entity_id(keys: set[str], members: list[_View]) -> str:
