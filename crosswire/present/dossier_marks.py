@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from crosswire.compare.dossier import Dossier
 from crosswire.compare.labels import PRONOUNS
+from crosswire.read.quotes import Quote
 
 RANK = {"claim": 0, "quote": 1, "speaker": 2, "ent": 3, "time": 3, "term": 4, "ev": 5}
 
@@ -72,6 +73,18 @@ class MarkSet:
             self.by_range[(start, end)].merge(mark)
         else:
             self.by_range[(start, end)] = mark
+
+    def add_quote(self, q: Quote) -> None:
+        """A quote's content and its speaker, each titled with who said it."""
+        who = q.speaker_text or "unnamed speaker"
+        kind = "direct" if q.direct else "indirect"
+        self.add(q.content.start, q.content.end, f"quote {kind}", f"{kind} quote · {who}")
+        if q.speaker:
+            self.add(q.speaker.start, q.speaker.end, "speaker", f"speaker: {who}")
+
+    def markup(self, text: str) -> Markup:
+        """``text`` (the article's) as HTML with every mark as a span."""
+        return Markup(render(text, nest(list(self.by_range.values()), len(text))))
 
 
 def nest(marks: list[Mark], length: int) -> Mark:
@@ -143,11 +156,7 @@ def _reading_marks(dossier: Dossier, sets: dict[str, MarkSet]) -> None:
     for aid, marks in sets.items():
         reading = dossier.readings.get(aid)
         for q in reading.quotes if reading else []:
-            who = q.speaker_text or "unnamed speaker"
-            kind = "direct" if q.direct else "indirect"
-            marks.add(q.content.start, q.content.end, f"quote {kind}", f"{kind} quote · {who}")
-            if q.speaker:
-                marks.add(q.speaker.start, q.speaker.end, "speaker", f"speaker: {who}")
+            marks.add_quote(q)
         for m in reading.mentions if reading else []:
             eid = entity_of.get(m.id)
             if eid is None or m.surface.lower() in PRONOUNS:
@@ -166,8 +175,4 @@ def article_markup(dossier: Dossier, data: dict[str, Any]) -> dict[str, Markup]:
         if s["article_id"] in sets:
             cls = "time" if "wording" in s else "ev"
             sets[s["article_id"]].add(s["start"], s["end"], cls)
-    out = {}
-    for a in dossier.articles:
-        root = nest(list(sets[a.id].by_range.values()), len(a.text))
-        out[a.id] = Markup(render(a.text, root))
-    return out
+    return {a.id: sets[a.id].markup(a.text) for a in dossier.articles}

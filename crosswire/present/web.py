@@ -22,8 +22,8 @@ from markupsafe import Markup
 
 from crosswire.model import Article
 from crosswire.present.dossier_chart import Chart, coverage_chart
-from crosswire.present.dossier_html import _environment, outlet_colors, when
-from crosswire.present.dossier_marks import MarkSet, nest, render
+from crosswire.present.dossier_html import _environment, outlet_colors
+from crosswire.present.dossier_marks import MarkSet
 from crosswire.read.reader import Reading
 from crosswire.store.db import Store, StoreError
 from crosswire.store.events import EventRow, event_articles, get_event, list_events, storyline_events
@@ -68,11 +68,7 @@ def reading_markup(article: Article, reading: Reading | None) -> Markup:
     """The article's text as HTML, every extracted item marked where the text says it."""
     marks = MarkSet(article.id)
     for q in reading.quotes if reading else []:
-        who = q.speaker_text or "unnamed speaker"
-        kind = "direct" if q.direct else "indirect"
-        marks.add(q.content.start, q.content.end, f"quote {kind}", f"{kind} quote · {who}")
-        if q.speaker:
-            marks.add(q.speaker.start, q.speaker.end, "speaker", f"speaker: {who}")
+        marks.add_quote(q)
     for m in reading.mentions if reading else []:
         marks.add(m.span.start, m.span.end, f"ent k-{m.kind}", f"{m.kind}: {m.name or m.surface}")
     for n in reading.quantities if reading else []:
@@ -81,7 +77,7 @@ def reading_markup(article: Article, reading: Reading | None) -> Markup:
         marks.add(t.span.start, t.span.end, "time", f"{t.start or '?'} to {t.end or '?'} ({t.granularity})")
     for p in reading.places if reading else []:
         marks.add(p.span.start, p.span.end, "place", f"{p.name}, {p.country or '?'}")
-    return Markup(render(article.text, nest(list(marks.by_range.values()), len(article.text))))
+    return marks.markup(article.text)
 
 
 def chart_label(rank: int, headline: str) -> str:
@@ -121,7 +117,6 @@ def create_app(db_path: Path) -> FastAPI:
     """The web app over the store at ``db_path``."""
     app = FastAPI(title="crosswire", description="Stories, dossiers and readings of a crosswire store.")
     pages = _environment()
-    pages.filters["when"] = when
     dossiers = DossierCache()
 
     @contextmanager
