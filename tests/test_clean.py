@@ -135,6 +135,8 @@ def test_headline_in_body_kept_when_it_is_the_only_paragraph() -> None:
         "The ferry Marigold leaves the pier on Tuesday. (Photo: T. Brennick/Lakeside Herald)",
         "Strikers gather at the gate on Monday. (AP Photo/Evan Marsh)",
         "Photo: Lakeside Herald/T. Brennick",
+        "A still from a video which appears to show the flooded square. (Image: social media)",
+        "Crews at the breach on Monday (Photo: Dana Orlov)",
         "Olaf Brandt contributed to this report.",
         "Olaf Brandt in Orrin Falls contributed reporting.",
         "Reporting by Ines Marlow; editing by Carl Hoeg",
@@ -182,6 +184,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Comments made by the minister on Tuesday angered the union.",
         "Recommended changes to the timetable will take effect in October.",
         "The union said 40 members had contributed to the strike fund.",
+        "The footage (seen by the Herald: it runs four minutes) shows the breach.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(line: str) -> None:

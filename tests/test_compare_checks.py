@@ -11,6 +11,7 @@ from crosswire.compare.claims import Claim
 from crosswire.compare.dossier import Dossier, build_dossier
 from crosswire.compare.features import content_words, hypothetical, quoted_phrases, shares_quote
 from crosswire.compare.quotes_across import QuoteVersion, _role_speaker, merge_same_person, person_name
+from crosswire.compare.sentences import sentence_spans
 from crosswire.compare.settings import DEFAULT_SETTINGS
 from crosswire.model import Article, Span
 
@@ -150,3 +151,18 @@ def test_one_person_under_two_keys_is_merged() -> None:
     merge_same_person(by_speaker, names)
     assert [v.outlet for v in by_speaker["e1"]] == ["A", "B"] and "darwish" not in names
     assert [v.outlet for v in by_speaker["e2"]] == ["C"]
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence() -> None:
+    text = "DORVIK HARBOUR (Northline Press) — Ferries stopped on Monday. Crews said repairs go on."
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans == ["Ferries stopped on Monday.", "Crews said repairs go on."]
+    plain = "Ferries stopped on Monday. Crews said so."
+    assert next(plain[s:e] for s, e in sentence_spans(plain)) == "Ferries stopped on Monday."
+
+
+def test_a_straight_quoted_passage_of_two_sentences_stays_one_sentence() -> None:
+    text = '"The water came at night. We are still searching," Dresner said. Crews arrived later.'
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    quoted = '"The water came at night. We are still searching," Dresner said.'
+    assert spans == [quoted, "Crews arrived later."]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from crosswire.read.aliases import dateline_end
+
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -72,9 +74,11 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def _inside_quote(text: str, start: int, pos: int, end: int) -> bool:
-    """An opening curly quote before ``pos`` is still open there and closes later in the paragraph."""
+    """A quotation opened before ``pos`` (curly or straight quotes) is still open there and closes later in
+    the paragraph."""
     before = text[start:pos]
-    return before.count("“") > before.count("”") and "”" in text[pos:end]
+    curly = before.count("“") > before.count("”") and "”" in text[pos:end]
+    return curly or (before.count('"') % 2 == 1 and '"' in text[pos:end])
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -100,11 +104,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every sentence, paragraphs first split at line breaks."""
+    """``(start, end)`` of every sentence, paragraphs first split at line breaks; a wire dateline opening
+    the text ("PORT AUREL (Meridian Wire) —") is not part of the first sentence."""
     out: list[tuple[int, int]] = []
+    skip = dateline_end(text)
     for para in re.finditer(r"[^\n]+", text):
         for s, e in _split_paragraph(text, para.start(), para.end()):
-            s, e = _trimmed(text, s, e)
+            s, e = _trimmed(text, max(s, skip) if s < skip < e else s, e)
             if e > s:
                 out.append((s, e))
     return out

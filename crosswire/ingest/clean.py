@@ -17,6 +17,8 @@ _CREDIT = r"(?:photo|picture|image|video|credit|file photo|getty images|reuters|
 BOILERPLATE_PATTERNS = [
     # captions ending in a credit: "... on Wednesday. (AP/AP)", "(Photo: J. Marlow/Meridian Wire)"
     rf"^.{{0,300}}\((?:{_CREDIT})?[^()]{{0,60}}/[^()]{{0,60}}\)\s*$",
+    # or in a credit label: "... in the town square. (Image: social media)", "(Photo: Jane Roe)"
+    rf"^.{{0,300}}\(\s*{_CREDIT}\s*:[^()]{{1,60}}\)\s*$",
     rf"^\(?\s*{_CREDIT}\s*[:/].{{0,120}}$",
     r"^.{0,120}\b(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting)\b.{0,60}$",
     r"^(?:additional )?reporting by (?-i:[A-Z]).{0,120}$",  # a name follows, not "Reporting by the agency showed"

@@ -227,7 +227,8 @@ def event_panel(item: EventDossier) -> Panel:
         )
         parts.append(line)
     for diff in d.differences:
-        parts.append(Text("≠ ", style="red").append("; ".join(diff.reasons[:2]), style="red"))
+        more = f"  (+{len(diff.reasons) - 1} more in the dossier)" if len(diff.reasons) > 1 else ""
+        parts.append(Text("≠ ", style="red").append(diff.reasons[0], style="red").append(more, style="dim"))
     parts += [
         Text(""),
         Text("dossier ", style="bold").append(
