@@ -78,6 +78,11 @@ def test_read_then_show_marks_what_was_read(tmp_path: Path) -> None:
     for heading in ("quotes", "numbers", "dates", "places", "Zorbania Heights"):
         assert heading in panel
     assert "read 0 article" in _run(runner, db, "read").stdout  # resumable: nothing left to read
+    entities = json.loads(_run(runner, db, "entities", "--json").stdout)
+    brandt = [e for e in entities if e["name"] == "Ellen Brandt"]
+    assert brandt and brandt[0]["kind"] == "PERSON" and brandt[0]["outlets"] == ["Prairie Ledger"]
+    table = _run(runner, db, "entities").stdout
+    assert all(word in table for word in ("Brandt", "PERSON", "Zorbania", "Ledger"))
 
 
 def test_worker_processes_read_the_same(reading: Reading) -> None:

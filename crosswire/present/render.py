@@ -284,10 +284,18 @@ def run_read(store: Store, err: Console) -> int:
     return n
 
 
+def _some(names: list[str], shown: int) -> str:
+    """The first ``shown`` names and how many more ("A, B +3")."""
+    rest = len(names) - shown
+    return ", ".join(names[:shown]) + (f" +{rest}" if rest > 0 else "")
+
+
 def entities_table(rows: list[dict[str, Any]]) -> Table:
+    """Entities with their other spellings; the outlets column names two outlets and counts the rest
+    (``--json`` lists them all)."""
     table = Table(title=f"{len(rows)} entities")
     for col in ("name", "kind", "mentions", "articles", "also written", "outlets"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", justify="right" if col in ("mentions", "articles") else "left")
     for r in rows:
         variants = [a for a in r["aliases"] if a != r["name"]]
         table.add_row(
@@ -296,6 +304,6 @@ def entities_table(rows: list[dict[str, Any]]) -> Table:
             str(r["mentions"]),
             str(r["articles"]),
             "; ".join(variants[:6]),
-            ", ".join(sorted(r["outlets"])),
+            _some(sorted(r["outlets"]), 2),
         )
     return table
