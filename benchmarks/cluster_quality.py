@@ -4,6 +4,7 @@
 
 Systems, all on the same inputs and the same MiniLM vectors of ``article_view`` (title + lead):
   crosswire    online single pass, learned new-event decision (``crosswire.cluster.online``)
+  cw-storylines  the same run, each article labelled by its event's storyline (events linked over weeks)
   tfidf-pass   TF-IDF single-pass threshold, the classic TDT baseline (threshold tuned on the train streams)
   hdbscan      BERTopic-style HDBSCAN on the embeddings (noise points become singletons)
   agglo-oracle agglomerative (average link, cosine) with its threshold tuned on each test set's own gold:
@@ -124,11 +125,13 @@ def test_streams(quick: bool = False) -> list[Stream]:
 Labels = list[str] | list[int]
 
 
-def run_crosswire(stream: Stream, vectors: np.ndarray) -> list[str]:
+def run_crosswire(stream: Stream, vectors: np.ndarray, storylines: bool = False) -> list[str]:
+    """Each article's event (or, with ``storylines``, its event's storyline)."""
     from crosswire.cluster.online import OnlineClusterer
 
     clusterer = OnlineClusterer()
-    return [clusterer.add(a, v) for a, v in zip(stream.articles, vectors, strict=True)]
+    events = [clusterer.add(a, v) for a, v in zip(stream.articles, vectors, strict=True)]
+    return [clusterer.event(e).storyline_id for e in events] if storylines else events
 
 
 def bcubed_f1(gold: Sequence[str], pred: Sequence[object]) -> float:
@@ -169,6 +172,7 @@ def systems(tfidf_threshold: float) -> dict[str, Callable[[Stream, np.ndarray], 
 
     return {
         "crosswire": lambda s, v: (run_crosswire(s, v), "learned decision"),
+        "cw-storylines": lambda s, v: (run_crosswire(s, v, storylines=True), "crosswire's storylines"),
         "tfidf-pass": lambda s, v: (tfidf_single_pass(s.articles, tfidf_threshold), f"t={tfidf_threshold}"),
         "hdbscan": lambda s, v: (hdbscan_clusters(v), "min_cluster_size=2"),
         "agglo-oracle": oracle,
