@@ -118,3 +118,141 @@ def test_non_restrictive_relative_clause_is_left_out_of_the_speaker() -> None:
 )
 def test_new_cue_verbs_take_their_object(text: str, cue: str, content: str) -> None:
     assert _content(_find(text, cue), text) == content
+
+
+# --------------------------------------------------------------------------- session 8: recall and speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The mayor has a long history of blaming the ferry company for delays.", "blaming", "The mayor"),
+        ("The union was quick to point out that the port had lost money.", "point", "The union"),
+        (
+            "The harbour officials were angered by the ruling and predicted it would hurt the port.",
+            "predicted",
+            "The harbour officials",
+        ),
+    ],
+)
+def test_a_cue_without_a_subject_takes_the_one_it_shares(text: str, cue: str, speaker: str) -> None:
+    assert _find(text, cue).speaker_text == speaker
+
+
+def test_an_as_clause_with_its_own_object_does_not_report_the_main_clause() -> None:
+    text = "As the mayor attacked the council, the crowd in the square shouted, “Resign!”"
+    q = _find(text, "attacked")
+    assert _content(q, text) == "the council"
+    assert _find(text, "shouted").speaker_text == "the crowd in the square"
+
+
+def test_a_stance_noun_before_is_names_its_holder() -> None:
+    text = "The mayor's contention was that the bridge is safe."
+    q = _find(text, "contention")
+    assert q.speaker_text == "The mayor's"
+    assert _content(q, text) == "that the bridge is safe"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Senator Ada Brisk, a longtime backer of the ferry plan, visited Kelby.",
+            "backer of",
+            "Senator Ada Brisk",
+            "the ferry plan",
+        ),
+        ("Brisk is a fierce critic of the tolls.", "critic of", "Brisk", "the tolls"),
+        (
+            "The union came out in support of the strike on Monday.",
+            "in support of",
+            "The union",
+            "the strike",
+        ),
+        (
+            "Senator Brisk raised questions about the ferry contract.",
+            "questions about",
+            "Senator Brisk",
+            "the ferry contract",
+        ),
+        (
+            "The union expressed concern that the port would close.",
+            "concern",
+            "The union",
+            "that the port would close",
+        ),
+    ],
+)
+def test_stance_nouns_name_who_holds_the_stance(text: str, cue: str, speaker: str, content: str) -> None:
+    q = _find(text, cue)
+    assert q.speaker_text == speaker
+    assert _content(q, text) == content
+
+
+def test_money_raised_is_no_attribution() -> None:
+    text = "The council raised money for the port."
+    assert not [q for q in quotes_from_text(text) if q.cue is not None and "raised" in q.cue.text_of(text)]
+
+
+def test_a_light_verb_is_part_of_the_noun_cue_and_gives_no_second_attribution() -> None:
+    text = "The union expressed concern that the port would close."
+    assert len(quotes_from_text(text)) == 1
+
+
+def test_a_name_before_a_colon_and_a_quotation_is_the_speaker() -> None:
+    text = "The result does not surprise pollster Jane Doe: “Late deciders broke for the mayor.”"
+    q = _find(text, ":")
+    assert q.speaker_text == "pollster Jane Doe"
+    assert _content(q, text) == "Late deciders broke for the mayor"
+
+
+def test_a_listener_before_a_colon_is_not_the_speaker() -> None:
+    text = "Brisk told Jane Doe: “We will win.”"
+    assert [q.speaker_text for q in quotes_from_text(text)] == ["Brisk"]
+
+
+def test_a_second_act_joined_inside_the_content_is_its_own_attribution() -> None:
+    text = "Chris Brown, a ferry worker, said he earns little and questioned how the plan would help him."
+    said, questioned = _find(text, "said"), _find(text, "questioned")
+    assert _content(said, text) == "he earns little"
+    assert questioned.speaker_text == "Chris Brown, a ferry worker"
+    assert _content(questioned, text) == "how the plan would help him"
+
+
+def test_a_clause_joined_before_the_cue_is_not_what_was_said() -> None:
+    text = (
+        "Vosk, who supported Senator Ada Brisk, R-Kelby, and virulently opposed Dunn during the primaries, "
+        "last week said Dunn was seeking to start a movement."
+    )
+    q = _find(text, "said")
+    assert q.speaker_text == "Vosk"
+    assert _content(q, text) == "Dunn was seeking to start a movement"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Our revolution has already forced the council to change course,” read the email.", "the email"),
+        (
+            "“I am not going to say it is a mistake, so forget about it,” said retired surgeon Ben Hale, "
+            "asked about his claims.",
+            "retired surgeon Ben Hale",
+        ),
+        (
+            "“Having access to the harbour files and two people who understand them is valuable,” "
+            "said Skelly, explaining he worked more closely with Vosk.",
+            "Skelly",
+        ),
+    ],
+)
+def test_a_speaker_after_the_cue_and_a_quotation_is_found_when_the_parse_misses_it(
+    text: str, speaker: str
+) -> None:
+    q = _find(text, "said" if "said" in text else "read")
+    assert q.speaker_text == speaker
+    assert _content(q, text).startswith(text[1:20])
+
+
+def test_a_date_after_a_statement_noun_is_not_its_content() -> None:
+    text = "The union welcomed Governor Pell's statement on Tuesday."
+    assert not [q for q in quotes_from_text(text) if q.cue is not None and "statement" in q.cue.text_of(text)]

@@ -117,6 +117,20 @@ NOUN_CUES = _words(
     recommendation request threat boast acknowledgment acknowledgement assurance confirmation
     apology appeal concession insinuation"""
 )
+# Nouns naming a stance, a statement when their holder's is what follows "is": "my view is that X".
+STANCE_NOUNS = NOUN_CUES | _words(
+    """view impression advice position belief opinion concern worry fear hope goal message point
+    theory guess feeling sense thinking answer response reaction reply explanation verdict conclusion
+    argument case bet instinct hunch understanding expectation question doubt"""
+)
+# Verbs that turn a stance noun into an act: "raised questions about Y", "expressed concern that Y".
+LIGHT_VERBS = _words(
+    "raise express voice offer issue make level launch deliver pose air lodge renew repeat share"
+)
+# "X, a backer of Y": nouns naming someone by a stance on Y.
+AGENT_NOUNS = _words("supporter backer proponent opponent critic advocate defender champion detractor")
+# "X came out in support of Y", "voted in favor of Y".
+STANCE_PREP_NOUNS = _words("support favor favour opposition defense defence protest")
 NOUN_CONTENT_PREPS = _words("of on about against for to over")
 # Nouns naming a source of findings: "in a CNN poll, X leads".
 SOURCE_NOUNS = _words("poll survey study report analysis review audit census tally count interview statement")

@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING
 from crosswire.model import Span
 from crosswire.read.nlp import doc_text
 from crosswire.read.quote_cues import (
+    AGENT_NOUNS,
     APPEARANCE_LEMMAS,
     COGNITION_LEMMAS,
     CUE_LEMMAS,
     LEMMA_FIXES,
+    LIGHT_VERBS,
     MEDIUM_NOUNS,
     NOUN_CONTENT_PREPS,
     NOUN_CUES,
@@ -38,6 +40,8 @@ from crosswire.read.quote_cues import (
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
     SPOKEN_SOURCES,
+    STANCE_NOUNS,
+    STANCE_PREP_NOUNS,
     VIA_LEMMAS,
 )
 from crosswire.read.quote_frames import FRAME_POS, CueTable, frame_children, frame_of, load_table
@@ -53,6 +57,8 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 CLAUSE_POS = frozenset({"VERB", "AUX", "PRON"})
 SPEAKER_QUANTIFIERS = frozenset({"about", "nearly", "almost", "only", "roughly", "both", "some", "more"})
 SPEAKER_TAIL = frozenset({"both", "all", "alone", "himself", "herself", "themselves", "itself"})
+STRAY_DEPS = frozenset({"npadvmod", "advmod", "dobj"})  # a misparsed subject: "Skelly, ..., vouched"
+NAME_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "VERB", "PART"})  # "retired surgeon Ben Hale"
 PREDICATE_DEPS = frozenset({"xcomp", "acomp", "attr", "oprd"})
 HEADLINE_MAX_TOKENS = 8  # "Former Attorney General Jane Doe at the convention:"
 TITLE_MAX_WORDS = 6  # a quoted show, book or speech title: “Meet the Press”
@@ -223,7 +229,47 @@ def _subject_of(verb: Token) -> Token | None:
         return None  # "X seems Y": X is what is judged, not who judges
     if _is_passive(verb):
         return _agent_of(verb)
-    return _shared_subject(verb)
+    subj = _shared_subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ in {"ROOT", "ccomp", "conj"}:
+        return _stray_subject(verb)
+    head = verb.head  # "“A,” said Skelly, explaining B": Skelly explains
+    own = any(c.dep_ in SUBJECT_DEPS for c in head.children)
+    return _stray_subject(head) if verb.dep_ == "advcl" and head.dep_ == "ROOT" and not own else None
+
+
+def _follows_quotation(verb: Token) -> bool:
+    """The cue comes right after a closing quotation mark (“A,” said X)."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    return i >= 0 and doc[i].text in CLOSERS | BOTH
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A speaker the parse did not make the subject: a name right before the cue ("Skelly, a data
+    operative, vouched", with "Skelly" an adverb), or right after it following a quotation (“A,” read the
+    sign; “A,” said Jane Doe, asked about B)."""
+    lefts = [c for c in verb.lefts if c.dep_ in STRAY_DEPS and c.pos_ == "PROPN"]
+    clauses = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    lefts += [g for c in clauses for g in c.lefts if g.dep_ == "nsubj" and g.pos_ == "PROPN"]
+    if lefts and any(c.dep_ in COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+        return lefts[0]  # "Beck, who backed A and opposed B, said C" with "Beck" the subject of "opposed"
+    if lefts:
+        return lefts[-1]
+    if not _follows_quotation(verb):
+        return None
+    doc, end = verb.doc, verb.i + 1
+    while end < len(doc) and (doc[end].pos_ in NAME_POS or _is_name(doc[end])) and doc[end].sent == verb.sent:
+        end += 1
+    nouns = [t for t in doc[verb.i + 1 : end] if t.pos_ in {"NOUN", "PROPN", "NUM"} or _is_name(t)]
+    return nouns[-1] if nouns and nouns[-1].dep_ != "compound" else None
+
+
+def _is_name(tok: Token) -> bool:
+    """A capitalized word the tagger took for something else (“A,” said Skelly, with "Skelly" an adverb)."""
+    return tok.is_title and tok.pos_ in {"ADV", "X", "INTJ"}
 
 
 def _shared_subject(verb: Token) -> Token | None:
@@ -231,15 +277,25 @@ def _shared_subject(verb: Token) -> Token | None:
     comment", "X is said to have called", "X seemed to blame")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]  # the nearest: "A, say B, C"
     subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
-    if subj is None and verb.dep_ in CLIMB_DEPS | {"acomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+    if subj is None and verb.dep_ in CLIMB_DEPS | {"acomp"} and _is_predicate(verb.head):
         head = verb.head
         passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        return passive if passive is not None and verb.dep_ == "xcomp" else _shared_subject(head)
-    if subj is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return _shared_subject(verb.head.head)  # "pivoted to arguing"
+        return passive if passive is not None and verb.dep_ in {"xcomp", "conj"} else _shared_subject(head)
+    if subj is None and verb.dep_ == "pcomp" and _is_predicate(head := _above_noun(verb.head.head)):
+        return _shared_subject(head)  # "pivoted to arguing", "has a history of blaming"
     if subj is None and verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "voters angry at X"
     return subj
+
+
+def _is_predicate(tok: Token) -> bool:
+    """A verb, or an adjective predicated of a subject ("was quick to point out")."""
+    return tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+
+
+def _above_noun(tok: Token) -> Token:
+    """The verb above the object a prepositional phrase hangs from ("has a long history of")."""
+    return tok.head if tok.pos_ in {"NOUN", "ADJ", "ADV"} and tok.dep_ in {"dobj", "attr", "advmod"} else tok
 
 
 def _is_passive(verb: Token) -> bool:
@@ -335,6 +391,8 @@ def _content_of(verb: Token) -> set[int]:
     if verb.lower_ == "according":
         return _interrupted_clause(verb)
     comps = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and not _is_parenthetical(c)]
+    if any(c.i > verb.i for c in comps) and not _follows_quotation(verb):
+        comps = [c for c in comps if c.i > verb.i]  # "X, who backed A and opposed B, said C": C
     if comps:
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and comps[0].dep_ == "xcomp" and c.i < comps[0].i
@@ -404,11 +462,13 @@ def _frame_draft(tok: Token, children: list[Token], quotes: _Quotations) -> _Dra
 
 
 def _is_as_clause(verb: Token) -> bool:
-    """ "As X noted, Y": the cue's own clause is subordinate to what it reports."""
+    """ "As X noted, Y": the cue's own clause is subordinate to what it reports (but in "As X attacked
+    Y, Z" the cue has its own object and Z is the writer's)."""
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)
     )
 
 
@@ -532,16 +592,20 @@ def _draft(verb: Token, quotes: _Quotations, found: set[int] | None = None) -> _
 def _cue_draft(tok: Token, quotes: _Quotations, lexicon: frozenset[str], table: CueTable) -> _Draft | None:
     """A draft for ``tok`` when it is a cue: a verb, a statement noun, a source ("in a poll"), a
     headline colon ("Name: what was said")."""
+    if tok.pos_ == "VERB" and _light_object(tok) is not None:
+        return None  # the noun is the cue: "raised questions about Y"
     if _is_cue(tok, lexicon) and (draft := _draft(tok, quotes)) is not None:
         return draft
     if tok.pos_ in FRAME_POS and tok.dep_ != "acl" and (children := frame_children(tok, table.frames)):
         return _frame_draft(tok, children, quotes)
-    if tok.pos_ == "NOUN" and _lemma(tok) in NOUN_CUES:
-        return _noun_draft(tok, quotes)
+    if tok.pos_ == "NOUN" and _lemma(tok) in STANCE_NOUNS:
+        return _noun_draft(tok, quotes) or _copular_draft(tok, quotes)
+    if tok.pos_ == "NOUN" and _lemma(tok) in AGENT_NOUNS:
+        return _agent_draft(tok, quotes)
     if tok.lower_ == "in" and tok.dep_ == "prep":
-        return _source_draft(tok, quotes)
+        return _source_draft(tok, quotes) or _stance_prep_draft(tok, quotes)
     if tok.text == ":":
-        return _headline_draft(tok, quotes)
+        return _headline_draft(tok, quotes) or _named_colon_draft(tok, quotes)
     return None
 
 
@@ -558,19 +622,83 @@ def _framed(
 
 
 def _noun_draft(noun: Token, quotes: _Quotations) -> _Draft | None:
-    """ "X's claim that Y", "her criticism of Y", "a call by X for Y"."""
-    holder = next((c for c in noun.children if c.dep_ == "poss"), None) or _by_phrase(noun)
+    """ "X's claim that Y", "her criticism of Y", "a call by X for Y", and a stance noun that is the
+    object of a light verb: "X raised questions about Y" (X holds it; the verb joins the cue)."""
+    if _is_light_object(noun):
+        holder, cue = _shared_subject(noun.head), [noun.head.i, noun.i]
+        speaker = _speaker_phrase(holder, noun.head) if holder is not None else []
+    elif _lemma(noun) in NOUN_CUES:
+        holder, cue = next((c for c in noun.children if c.dep_ == "poss"), None) or _by_phrase(noun), [noun.i]
+        speaker = _noun_phrase(holder) if holder is not None else []
+    else:
+        return None
     if holder is None:
         return None
     clause = [c for c in noun.rights if c.dep_ in {"acl", "ccomp"} and _has_mark(c, "that")]
     prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS), None)
+    if prep is not None and any(g.ent_type_ in {"DATE", "TIME"} for g in prep.children):
+        prep = None  # "her statement on Tuesday"
     if clause:
-        content, cue = _subtrees(clause), [noun.i]
+        content = _subtrees(clause)
     elif prep is not None:
-        content, cue = _subtrees(c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), [noun.i, prep.i]
+        content, cue = _subtrees(c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), [*cue, prep.i]
     else:
         return None
-    return _framed(noun, cue, _noun_phrase(holder), content, quotes)
+    return _framed(noun, cue, speaker, content, quotes)
+
+
+def _is_light_object(noun: Token) -> bool:
+    """A stance noun as the object of a light verb ("raised questions", "expressed concern")."""
+    return noun.dep_ == "dobj" and _lemma(noun.head) in LIGHT_VERBS and _lemma(noun) in STANCE_NOUNS
+
+
+def _light_object(verb: Token) -> Token | None:
+    """For "raised questions about Y", "questions", when it introduces content of its own."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or not _is_light_object(obj):
+        return None
+    has_prep = any(c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS for c in obj.rights)
+    has_clause = any(c.dep_ in {"acl", "ccomp"} and _has_mark(c, "that") for c in obj.rights)
+    return obj if has_prep or has_clause else None
+
+
+def _copular_draft(noun: Token, quotes: _Quotations) -> _Draft | None:
+    """ "Her view is that Y", "the senator's contention was Y": a holder's stance noun and what it is."""
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    verb = noun.head
+    if holder is None or noun.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    content = _subtrees(c for c in verb.rights if c.dep_ in {"attr", "ccomp"})
+    return _framed(noun, [noun.i, verb.i], _noun_phrase(holder), content, quotes)
+
+
+def _agent_draft(noun: Token, quotes: _Quotations) -> _Draft | None:
+    """ "X, a longtime backer of Y" / "X is a critic of Y": the one the noun describes stands for Y."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+    if prep is None:
+        return None
+    if noun.dep_ == "appos":
+        holder: Token | None = noun.head
+        phrase = [i for i in _noun_phrase(noun.head) if i < noun.left_edge.i]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        holder = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+        phrase = _speaker_phrase(holder, noun.head) if holder is not None else []
+    else:
+        return None
+    content = _subtrees(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+    return _framed(noun, [noun.i, prep.i], _trim_punct(noun.doc, phrase), content, quotes)
+
+
+def _stance_prep_draft(prep: Token, quotes: _Quotations) -> _Draft | None:
+    """ "X came out in support of Y", "voted in favor of Y": the subject of the verb stands for Y."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and _lemma(c) in STANCE_PREP_NOUNS), None)
+    head = _source_prep_draft_head(prep)
+    rights = noun.rights if noun is not None else iter(())
+    inner = next((c for c in rights if c.dep_ == "prep" and c.lower_ in {"of", "to"}), None)
+    if noun is None or inner is None or head is None or (subj := _shared_subject(head)) is None:
+        return None
+    content = _subtrees(c for c in inner.children if c.dep_ in {"pobj", "pcomp"})
+    return _framed(prep, [prep.i, noun.i, inner.i], _speaker_phrase(subj, head), content, quotes)
 
 
 def _by_phrase(noun: Token) -> Token | None:
@@ -620,6 +748,25 @@ def _headline_draft(colon: Token, quotes: _Quotations) -> _Draft | None:
     while end < len(doc) and quotes.paragraph[end] == para:
         end += 1
     return _framed(colon, [colon.i], _trim_punct(doc, prefix), set(range(colon.i + 1, end)), quotes)
+
+
+def _named_colon_draft(colon: Token, quotes: _Quotations) -> _Draft | None:
+    """ "... doesn't surprise pollster Jane Doe: “A.”": a person named right before a colon and a
+    quotation (not the listener of a cue verb: "he told Doe: “A.”")."""
+    doc = colon.doc
+    name = doc[colon.i - 1] if colon.i > 0 else colon
+    after = next((t for t in doc[colon.i + 1 : colon.i + 3] if not t.is_space), None)
+    named = name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and not name.ent_type_)
+    if not named or after is None or after.text not in OPENERS | BOTH:
+        return None
+    quote = next((q for q in quotes.tokens if after.i in q), set())
+    head = name
+    while head.head.pos_ == "PROPN" and head.head.i < colon.i and head.head != head:
+        head = head.head
+    if head.head.pos_ == "VERB" and _lemma(head.head) in CUE_LEMMAS:
+        return None
+    speaker = [i for i in _noun_phrase(head) if i < colon.i]
+    return _framed(colon, [colon.i], speaker, quote, quotes)
 
 
 def _borrows_subject(verb: Token) -> bool:
@@ -679,6 +826,22 @@ def _share_speakers(drafts: list[_Draft]) -> None:
         outer = by_cue.get(head.i)
         if outer is not None and outer is not inner and head != cue.head and outer.speaker:
             inner.speaker, inner.antecedent = outer.speaker, outer.antecedent
+
+
+def _split_conjoined_acts(drafts: list[_Draft]) -> None:
+    """ "X said he earns A and questioned B": a cue the parse joined to a verb of another attribution's
+    content, in that cue's form but not its head's, is a second act of that attribution's speaker."""
+    for inner in drafts:
+        cue = inner.cue
+        if cue.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in cue.children):
+            continue
+        for outer in drafts:
+            if outer is inner or cue.head.i not in outer.content or outer.cue.pos_ != "VERB":
+                continue
+            if cue.tag_ != cue.head.tag_ and cue.tag_ == outer.cue.tag_:
+                outer.content -= {t.i for t in cue.subtree} | set(_joint_before(cue))
+                inner.speaker, inner.antecedent = outer.speaker, outer.antecedent
+                break
 
 
 def _is_coordinated(cue: Token) -> bool:
@@ -939,6 +1102,7 @@ def extract_quotes(
                 drafts.append(draft)
     _attach_via(doc, drafts)
     _split_siblings(drafts)
+    _split_conjoined_acts(drafts)
     _share_speakers(drafts)
     _continue_quotes(doc, drafts, quoted)
     found = []
