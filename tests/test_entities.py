@@ -164,3 +164,18 @@ def test_quality_gate_newswcl50_topic0() -> None:
     rows = {(r.subset, r.system): r.scores.conll_f1 for r in evaluate_entities("newswcl50", limit=1)}
     assert rows[("all", "crosswire")] >= rows[("all", "exact-string")] + 0.08
     assert rows[("proper", "crosswire")] >= 0.55
+
+
+def test_gold_mention_is_read_past_its_preposition_and_the_place_it_lies_in() -> None:
+    from crosswire.eval.entities_eval import read_gold_mentions
+    from crosswire.eval.entity_chains import GoldDocument, GoldMention
+
+    text = "The crash happened in Queens on Friday.\nThe church in Wasilla, Alaska burned down."
+    spans = [("in Queens", "LOC_GEO"), ("in Wasilla, Alaska", "LOC_GEO")]
+    doc = GoldDocument("d", "t", "t_ecb", text)
+    for surface, kind in spans:
+        start = text.index(surface)
+        doc.mentions.append(GoldMention("d", start, start + len(surface), surface, surface, kind, 0))
+    reads = {r.gold.text: r.mention for r in read_gold_mentions([doc])}
+    assert reads["in Queens"].surface == "Queens"
+    assert reads["in Wasilla, Alaska"].name == "Wasilla"

@@ -185,3 +185,35 @@ def test_company_description_joins_the_company_the_article_is_about() -> None:
     assert not _same(res, one, either) and not _same(res, two, either)
     assert name_key("Brell Holdings Corp.") == name_key("Brell Holdings")
     assert name_key("Harlan Co", person=True) != name_key("Harlan", person=True)
+
+
+def test_the_country_joins_the_country_its_article_names() -> None:
+    # "Turkmenistan votes on Sunday; the country has one party." / "The country is large." (no country named)
+    country = _m("a", 0, "Turkmenistan", "GPE", "turkmenistan", "Turkmenistan")
+    the_country = _m("a", 30, "the country", head="country")
+    elsewhere = _m("b", 0, "The country", head="country")
+    res = resolve({"a": [country, the_country], "b": [elsewhere]})
+    assert _same(res, country, the_country) and not _same(res, country, elsewhere)
+
+
+def test_name_like_and_spelling_variants() -> None:
+    from crosswire.read.aliases import is_name_like
+
+    assert is_name_like("Philadelphia 76ers") and not is_name_like("the 76ers")
+    assert name_key("Promises Treatment Centre") == name_key("Promises Treatment Center")
+    assert name_key("Moore") != name_key("Mower")
+
+
+def test_ecb_tokens_are_glued_as_written() -> None:
+    from crosswire.eval.entity_chains import _Builder
+
+    builder = _Builder(detokenise=True)
+    stored = "Lohan ’ s co - workers left Calif . at 5 : 03 p . m . , a 5 . 9 quake ( AP )"
+    tokens = stored.split()
+    spans = [builder.add(t, 0) for t in tokens]
+    assert builder.text == "Lohan’s co-workers left Calif. at 5:03 p.m., a 5.9 quake (AP)"
+    assert all(builder.text[s:e] == t for (s, e), t in zip(spans, tokens, strict=True))
+    plain = _Builder()
+    for t in ["Lohan", "’", "s"]:
+        plain.add(t, 0)
+    assert plain.text == "Lohan ’ s"  # the CoNLL corpora keep their spacing

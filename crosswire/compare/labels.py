@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import Article, Span
+from crosswire.read.aliases import SKELETON_MIN, skeleton
 from crosswire.read.reader import Reading
 from crosswire.read.resolve import Resolution
 
@@ -131,16 +132,6 @@ def framed_label(text: str, span: Span, surface: str) -> str:
 def _clean(surface: str) -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     return s[4:] if s.lower().startswith("the ") else s
-
-
-def skeleton(name: str) -> str:
-    """A spelling-insensitive key for transliterated names: Qaryat al-Nour, Qariyat al-Noor, Qaryet al-Nur
-    → "qrt nr"; articles and Arabic "al-" dropped, vowels dropped, doubled letters collapsed."""
-    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "al", "el", "ad", "ar", "as")]
-    return " ".join(re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w)) for w in words)
-
-
-SKELETON_MIN = 4  # letters a skeleton needs before two names are merged on it
 
 
 def _renamings(

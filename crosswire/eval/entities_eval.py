@@ -9,8 +9,9 @@ train/val/test from their own split files (``crosswire.eval.entity_chains``); tu
 test.
 
 - ``crosswire``: each gold mention is read with spaCy (only the sentences that hold gold mentions are parsed):
-  its syntactic head, the NER name containing that head (its kind), the words before the name as a role
-  ("CIA Director Mike Pompeo"), and aliases and appositions learned from the sentence; then
+  its syntactic head, the NER name containing that head (its kind; of "Wasilla, Alaska" the first place),
+  the words before the name as a role ("CIA Director Mike Pompeo"), and aliases and appositions learned
+  from the sentence; its surface leaves out leading prepositions ("in Queens" → "Queens"); then
   ``crosswire.read.resolve.resolve`` clusters the topic's mentions with ``groups`` = topic.
 - ``exact-string``: mentions of a topic with the identical lowercased surface are one entity.
 
@@ -21,6 +22,7 @@ resolution over all mentions.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -185,6 +187,8 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         return Mention(span_id, gold.text, "OTHER", via="gold"), False
     root = content_root(span)
     name_range, kind = _name_in(span, root)
+    content = _content_start(span)
+    surface = sdoc.text[content:rel_end] if content > rel_start else gold.text
     name = ""
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -197,7 +201,7 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
             roles, aliases = (*roles, *same[0].roles), same[0].aliases
     mention = Mention(
         span_id,
-        gold.text,
+        surface,
         kind,
         name=name,
         head=root.lemma_.lower(),
@@ -206,6 +210,15 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         via="gold",
     )
     return mention, any(t.pos_ == "PROPN" for t in span)
+
+
+def _content_start(span: SpacySpan) -> int:
+    """Character offset (in the sentence) where the mention's words start, past leading prepositions ("in
+    Queens" → "Queens"; ECB+ location and time markables often include them)."""
+    i = span.start
+    while i < span.end - 1 and span.doc[i].pos_ == "ADP":
+        i += 1
+    return span.doc[i].idx
 
 
 def content_root(span: SpacySpan) -> Token:
@@ -224,6 +237,10 @@ def content_root(span: SpacySpan) -> Token:
 
 def _name_in(span: SpacySpan, root: Token) -> tuple[tuple[int, int] | None, str]:
     """Character range (in the sentence) and NER kind of the name the mention's head belongs to."""
+    places = [e for e in span.doc.ents if e.label_ in {"GPE", "LOC"} and span.start <= e.start < span.end]
+    for first, second in itertools.pairwise(places):
+        if second.start <= root.i < second.end and span.doc[first.end : second.start].text == ",":
+            root = first.root  # "Wasilla, Alaska": the place is Wasilla, Alaska says where it lies
     for ent in span.doc.ents:
         if ent.label_ in ENTITY_LABELS and ent.start <= root.i < ent.end:
             start = max(ent.start_char, span.start_char)

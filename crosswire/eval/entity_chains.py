@@ -18,7 +18,9 @@ that text, so mentions can be handed to the reader like any other span.
   shared across the documents of a topic), ``INTRA_DOC_COREF`` (one chain per relation), and unlinked
   markables are singletons.
   By default only the sentences listed in ``ECBplus_coreference_sentences.csv`` count, as the corpus README
-  asks (annotation outside them is partial).
+  asks (annotation outside them is partial). ECB+ stores punctuation and clitics as tokens of their own;
+  the text glues them back as written ("Lohan's", "Calif.", "co-workers", "5:03", "p.m.", "5.9"), so the
+  parser reads ordinary prose (the CoNLL corpora keep their token spacing).
 
 Splits (``load(..., split=...)``): ECB+ train 1-22 / dev 23-25 / test 26-45 (as in the literature);
 NewsWCL50 and MEANTIME use their own ``train_val_test_split.json`` (train / val / test; ``dev`` is accepted
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -83,13 +86,17 @@ class _Builder:
     length: int = 0
     sentence: int | None = None
     newline: bool = False
+    detokenise: bool = False  # glue punctuation and clitics as written ("Lohan's", "Calif.", "co-workers")
+    previous: str = ""
 
     def add(self, token: str, sentence: int) -> tuple[int, int]:
         if token in {"\\n", "\n"}:
             self.newline = True
             return self.length, self.length
         sep = "" if not self.parts else ("\n" if self.newline or sentence != self.sentence else " ")
-        self.sentence, self.newline = sentence, False
+        if sep == " " and self.detokenise and _glued(self.previous, token, "".join(self.parts[-3:])[-3:]):
+            sep = ""
+        self.sentence, self.newline, self.previous = sentence, False, token
         self.parts.append(sep + token)
         self.length += len(sep) + len(token)
         return self.length - len(token), self.length
@@ -97,6 +104,32 @@ class _Builder:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+_CLOSING = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "%", "”", "''", "...", "n't", "n’t"})
+_OPENING = frozenset({"(", "[", "$", "“", "``", "#"})
+_CLITICS = frozenset({"s", "re", "ve", "ll", "d", "m", "t"})
+
+
+def _glued(previous: str, token: str, tail: str) -> bool:
+    """Whether ``token`` was written against ``previous`` (ECB+ stores words and punctuation as separate
+    tokens: "Lohan ’ s", "Calif .", "co - workers", "5 : 03pm", "5 . 9", "U . S ."); ``tail``: the last
+    characters written."""
+    if re.search(r"(?:^|[^\w.])[A-Za-z]\.$", tail) and len(token) == 1 and token.isalpha():
+        return True  # "U.S", "p.m"
+    if re.search(r"\d\.$", tail) and token[:1].isdigit():
+        return True  # "5.9"
+    if token in _CLOSING:
+        return True
+    if previous in _OPENING or previous in {"-", "/"} or token in {"-", "/"}:
+        return True
+    if token[:1] in {"'", "’"} and token[1:].lower() in _CLITICS:
+        return True
+    if token in {"'", "’"} and previous[-1:].isalnum():
+        return True  # "Lohan ’ s": the apostrophe, then its clitic
+    if previous in {"'", "’"} and token.lower() in _CLITICS:
+        return True
+    return previous == ":" and token[:1].isdigit()
 
 
 def load(dataset: str, *, topics: int | None = None, split: str | None = None) -> list[GoldDocument]:
@@ -260,7 +293,7 @@ def _ecb_selected(path: Path) -> set[tuple[str, int]]:
 def _ecb_doc(path: Path, selected: set[tuple[str, int]] | None) -> GoldDocument:
     tree = ET.parse(path)
     doc_id = path.stem
-    builder = _Builder()
+    builder = _Builder(detokenise=True)
     tokens: dict[str, tuple[int, int, int]] = {}
     for tok in tree.getroot().iter("token"):
         sentence = int(tok.get("sentence", "0"))

@@ -18,7 +18,8 @@ Keys (applied in this order; both sides of a comparison go through the same step
        ``Rudskoy`` → ``rudskoi``);
     4. ``ae`` → ``ai`` (``Qaeda`` ≡ ``Qaida``); ``q`` → ``k``; ``kh`` → ``h`` (``Khmeimim`` ≡ ``Hmeimim``);
        ``ou`` → ``u``;
-    5. a final ``y`` → ``i`` (``Yury`` ≡ ``Yuri``).
+    5. a final ``y`` → ``i`` (``Yury`` ≡ ``Yuri``);
+    6. a final ``re`` after a consonant → ``er`` (British ``Centre`` ≡ ``Center``, ``Theatre`` ≡ ``Theater``).
     These merge spellings of one name; two different names rarely collide on every token.
 
 Acronyms: a surface of 2-6 capitals, dots allowed (``ISIL``, ``U.N.``); it matches a full name whose
@@ -136,6 +137,7 @@ _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
     (r"q", "k"),
     (r"ou", "u"),
     (r"y$", "i"),
+    (r"(?<=[^aeiou])re$", "er"),  # British -re: centre → center, theatre → theater
 )
 
 
@@ -210,6 +212,16 @@ def translit_token(token: str) -> str:
     return token
 
 
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key for transliterated names: Qaryat al-Nour, Qariyat al-Noor, Qaryet al-Nur
+    → "qryt nr"; articles and Arabic "al-" dropped, vowels dropped, doubled letters collapsed."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "al", "el", "ad", "ar", "as")]
+    return " ".join(re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w)) for w in words)
+
+
+SKELETON_MIN = 4  # letters a skeleton needs before two names are merged on it
+
+
 def translit_key(normalised: str) -> str:
     """Spelling-tolerant key of a normalised name (rules in the module docstring)."""
     tokens = [t for t in normalised.split() if t not in ARTICLE_TOKENS] or normalised.split()
@@ -245,9 +257,12 @@ def is_pronoun(surface: str) -> bool:
     return not abbreviation and normalise(surface) in PRONOUNS
 
 
+_WORD_RE = re.compile(r"(?<![\w'’.])[^\W\d_][\w'’.]*")  # words that open with a letter, not "ers" of "76ers"
+
+
 def is_name_like(surface: str) -> bool:
     """A proper name rather than a description: every content word capitalised (or an acronym)."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.]*", surface) if w.lower() not in ACRONYM_STOPWORDS]
+    words = [w for w in _WORD_RE.findall(surface) if w.lower() not in ACRONYM_STOPWORDS]
     words = [w for w in words if w.lower() not in DETERMINERS]
     return bool(words) and all(w[0].isupper() for w in words)
 

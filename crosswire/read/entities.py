@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Span
 from crosswire.read.aliases import LearnedAlias, is_name_like, learn_aliases
+from crosswire.read.kinds import corrected_kind
 from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def _ner_mention(doc: Doc, ent: SpacySpan, article_id: str) -> Mention:
     return Mention(
         span=Span(article_id, start, end),
         surface=surface,
-        kind=ent.label_,
+        kind=corrected_kind(ent),
         name=surface,
         head=ent.root.lemma_.lower(),
         roles=_title_roles(ent),

@@ -9,23 +9,35 @@ Each mention is linked (union-find) to keys:
   to its story (``groups[article]``, else its own article) and is joined to the one full name of that story
   whose last (else first) token matches; if none or several match, it stays a story-local entity, so two
   Peskovs of unrelated stories never merge through their surname;
-- other one-word names join a story's full name the same way (``Assad`` → ``Bashar al-Assad``), and
-  acronyms join the story's full name whose initials spell them (``UN`` → ``United Nations``);
-- a **description** (``the Kremlin spokesman``, ``the memos``) gets a story-local key, and joins the one
+- other one-word names join a story's full name the same way (``Assad`` → ``Bashar al-Assad``; a "place"
+  no gazetteer knows is read as a mis-tagged surname: ``Lohan``), and acronyms join the story's full name
+  whose initials spell them (``UN`` → ``United Nations``); a name of two or more words joins the one longer
+  name of the story that ends with it (``Red Sox`` → ``Boston Red Sox``), and two person names with one
+  surname join when one first name opens the other and the middle names agree or one leaves them out
+  (``Chris Weitz`` / ``Christopher Weitz``, ``Mark Jay Heller`` / ``Mark Heller``);
+- a **time** with a weekday or a month and day gets a story-local key of that day (``late Thursday`` ≡
+  ``Thursday morning``; ``Saturday, Dec. 13`` ≡ ``December 13``);
+- a **description** (``the Kremlin spokesman``, ``the memos``) gets a story-local key (its head, its
+  capitalised modifiers, for amounts and durations its number: ``$200 million`` is not ``$160 million``;
+  a plural person description is not the singular: ``the women`` is not ``the woman``), and joins the one
   entity of the story that bears it as a title or apposition ("Kremlin spokesman Dmitry Peskov");
-- else a description joins the article's name with the same head (``the center`` → ``Betty Ford Center``),
+- else a description joins the article's name with the same head (``the center`` → ``Betty Ford Center``,
+  ``the 76ers`` → ``Philadelphia 76ers``),
   or, for a singular person noun (``the actress``; not relational ones such as ``her rep``), the person the
   article is about (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else;
 - a one-word "name" that is a capitalised common noun (a headline's ``Woman``) is read as a description;
 - a description no rule anchored joins the entity its namesakes elsewhere in the story were linked to (when
   one dominates), else the story's same description; bare heads that are near-synonyms in MiniLM space join
-  (``resolve_synonyms``: "the cops" / "the police", "the car" / "the vehicle");
+  (``resolve_synonyms``: "the cops" / "the police", "the car" / "the vehicle"); loose descriptions with
+  one head that share a capitalised modifier join ("a Kraft plant in Philadelphia", "the Kraft Foods plant"),
+  and the bare head ("the plant") joins them when they are the story's only such family and an article says
+  both;
 - governments, seats of government and bare nationalities join the story's country when the story names
-  it (``resolve_countries``: "the Russian government", "the White House", "the Iranians");
+  it (``resolve_countries``: "the Russian government", "the White House", "the Iranians", "the country");
 - he/she join the nearest earlier person of the article with a compatible gender (a name or a person-noun
   description), else the article's main person; it joins the nearest earlier singular thing, they the
-  nearest earlier plural description or organisation, we/our the nearest earlier organisation; who joins the
-  mention right before; other pronouns stay singletons;
+  nearest earlier plural description or organisation, we/our the nearest earlier organisation; where/there
+  the nearest earlier place or thing; who/that the mention right before; other pronouns stay singletons;
 - aliases learned from the text (``Mention.aliases``) join the keys of both surfaces.
 
 The canonical name is the longest, then most frequent, name surface; entity ids are ``ent-`` + a hash of
@@ -36,6 +48,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -44,6 +57,7 @@ from crosswire.read.aliases import (
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    SKELETON_MIN,
     acronym_of,
     is_acronym,
     is_bare_title,
@@ -54,10 +68,12 @@ from crosswire.read.aliases import (
     name_key,
     normalise,
     noun_gender,
+    skeleton,
     table_lookup,
     word_set,
 )
 from crosswire.read.entities import Mention
+from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.resolve_countries import CountryMention, country_links
 from crosswire.read.resolve_synonyms import synonym_groups
 
@@ -66,9 +82,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PLURAL_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+PLACE_PRONOUNS = frozenset({"where", "there"})
 LINKED_PRONOUNS = frozenset(
     {
         "which",
+        "that",
+        *PLACE_PRONOUNS,
         *PERSONAL_PRONOUNS,
         *RELATIVE_PRONOUNS,
         *THING_PRONOUNS,
@@ -83,9 +102,10 @@ MAIN_PERSON_SHARE = 0.5  # an article is about the person holding ≥ 50 % of it
 RELATIONAL_NOUNS = word_set(
     """rep representative publicist lawyer attorney counsel agent manager spokesman spokeswoman spokesperson
     friend boyfriend girlfriend husband wife partner spouse fiance fiancee boss employer neighbour neighbor
-    relative doctor"""
+    relative doctor judge prosecutor official witness juror investigator detective"""
 )
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
+PLURAL = "|pl"  # marks the key of a plural person description ("the women" is not "the woman")
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
 PLACE_KINDS = frozenset({"GPE", "LOC"})
 FIRST_TOKEN_EXCLUDED = frozenset({"NORP", *PLACE_KINDS})  # kinds whose one-word names never open a longer one
@@ -151,6 +171,9 @@ def resolve(
     for v in views:
         _link_own_keys(uf, v)
     for group, members in _by_group(views).items():
+        _link_person_variants(uf, members)
+        _link_name_endings(uf, members)
+        _link_place_spellings(uf, members)
         _link_short_forms(uf, members)
         _link_acronyms(uf, members)
         linked = _link_countries(uf, members)
@@ -179,14 +202,40 @@ def _is_person(m: Mention) -> bool:
     return m.kind == "PERSON" or any(t in {"mr", "mrs", "ms", "dr"} for t in leading_titles(m.surface))
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTHS = word_set("january february march april may june july august september october november december")
+MONTHS = {**{m: m[:3] for m in _MONTHS}, **{m[:3]: m[:3] for m in _MONTHS}, "sept": "sep"}
+NER_KINDS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
+
+
+def time_keys(surface: str) -> list[str]:
+    """Calendar keys of a time mention: its weekday ("late Thursday" → thursday) and its month and day
+    ("Dec. 6", "December 6" → dec 6)."""
+    words = normalise(surface).split()
+    days = {w for w in words if w in WEEKDAYS}
+    keys = sorted(days) if len(days) == 1 else []
+    for month, day in itertools.pairwise(words):
+        if month in MONTHS and day.isdigit() and 1 <= int(day) <= 31:
+            keys.append(f"{MONTHS[month]} {int(day)}")
+    return keys
+
+
 def _view(m: Mention, group: str) -> _View:
+    days = time_keys(m.surface) if m.kind not in NER_KINDS else []
+    if days:
+        return _View(m, group, "time", f"S:{group}:time:{days[0]}", False)
     name = mention_name(m)
     person = _is_person(m)
+    if normalise(m.surface) in PLACE_PRONOUNS:
+        return _View(m, group, "pronoun", "", False)
     if name:
         return _name_view(m, group, name, person)
     if not normalise(m.surface) or is_pronoun(m.surface) or m.head in PRONOUNS:
         return _View(m, group, "pronoun", "", person)
-    return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
+    key = description_key(m.span.article_id, m.surface, m.head)
+    if is_person_noun(m.head) and _is_plural(m):
+        key += PLURAL
+    return _View(m, group, "description", key, person)
 
 
 def _demote_common_nouns(views: list[_View]) -> list[_View]:
@@ -253,9 +302,29 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
 def description_key(scope: str, surface: str, head: str = "") -> str:
     """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army")."""
     words = normalise(surface).split()
-    head = head or _singular(words[-1] if words else "")
-    proper = sorted({normalise(w) for w in surface.split()[1:] if w[:1].isupper() and normalise(w)} - {head})
-    return f"D:{scope}:{' '.join([*proper, head])}"
+    head = _number(head or _singular(words[-1] if words else ""))
+    proper = {_number(normalise(w)) for w in surface.split()[1:] if w[:1].isupper() and normalise(w)}
+    numbered = head in UNIT_HEADS or head.isdigit()
+    numbers = {_number(w) for w in words if _number(w).isdigit()} if numbered else set()
+    modifiers = sorted(proper - numbers - {head}) + sorted(numbers - {head})
+    return f"D:{scope}:{' '.join([*modifiers, head])}"
+
+
+# Heads whose number is what tells two descriptions apart ("$200 million" is not "$160 million", "a 90-day
+# stay" not "a 30-day"); "7,000 migrants" and "the migrants" may still be one group.
+UNIT_HEADS = word_set(
+    """million billion trillion thousand hundred percent per cent dollar euro pound yen yuan rupee point
+    year day week month hour minute second decade century mile kilometre kilometer metre meter foot feet
+    ton tonne barrel acre share vote seat"""
+)
+_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty"""
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(_NUMBERS.split())}
+
+
+def _number(word: str) -> str:
+    """A number word as digits ("eight" → "8"), else the word."""
+    return NUMBER_WORDS.get(word, word)
 
 
 def _singular(text: str) -> str:
@@ -290,6 +359,9 @@ def _link_own_keys(uf: _UnionFind, v: _View) -> None:
         uf.union(_node(v.mention), v.key)
         for alias in v.mention.aliases:
             uf.union(v.key, _alias_key(v.group, alias, v.person))
+    if v.role == "time":  # "Saturday, December 13": the weekday and the date are one day
+        for day in time_keys(v.mention.surface):
+            uf.union(v.key, f"S:{v.group}:time:{day}")
 
 
 def _full_names(members: list[_View]) -> list[_View]:
@@ -299,6 +371,68 @@ def _full_names(members: list[_View]) -> list[_View]:
 def _unique_root(uf: _UnionFind, keys: Iterable[str]) -> str | None:
     roots = {uf.find(k) for k in keys}
     return roots.pop() if len(roots) == 1 else None
+
+
+def _link_person_variants(uf: _UnionFind, members: list[_View]) -> None:
+    """Person names of a story with the same surname name one person when one first name opens the other
+    and the middle names agree or one leaves them out ("Chris Weitz" / "Christopher Weitz", "Mark Jay
+    Heller" / "Mark Heller"; not "George H. W. Bush" / "George W. Bush", nor "Vitali" / "Wladimir
+    Klitschko")."""
+    by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for v in _full_names(members):
+        words = tuple(v.key[2:].split())
+        if v.person:
+            by_last[words[-1]].add(words)
+    for names in by_last.values():
+        for a in names:
+            for b in names:
+                if a < b and _same_person_name(a, b):
+                    uf.union("N:" + " ".join(a), "N:" + " ".join(b))
+
+
+def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long = sorted((a[0], b[0]), key=len)
+    if len(short) < 2 or not long.startswith(short):
+        return False
+    middles = (a[1:-1], b[1:-1])
+    # a middle name may be left out, middle initials may not: "George H. W. Bush" is not "George W. Bush",
+    # whose key lost its one initial
+    return middles[0] == middles[1] or (not all(middles) and all(len(w) > 1 for m in middles for w in m))
+
+
+OBJECT_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "de", "del", "du", "von", "van"})
+
+
+def _link_name_endings(uf: _UnionFind, members: list[_View]) -> None:
+    """A name of two or more words that ends exactly one longer name of the story joins it ("Red Sox" →
+    "Boston Red Sox", "Diane Crawford Smith" → "Sharron Diane Crawford Smith"), but not one it is the object
+    of ("Port Aurel" is not "University of Port Aurel")."""
+    names = {v.key for v in _full_names(members)}
+    for short in names:
+        longer = {
+            k
+            for k in names
+            if k != short
+            and k.endswith(" " + short[2:])
+            and k[: -len(short) + 1].split()[-1] not in OBJECT_PREPOSITIONS
+        }
+        root = _unique_root(uf, longer) if longer else None
+        if root is not None:
+            uf.union(short, root)
+
+
+def _link_place_spellings(uf: _UnionFind, members: list[_View]) -> None:
+    """Spellings of one place in one story join on their consonant skeleton ("Qaryat al-Nour", "Qariyat
+    al-Noor", "Qaryet al-Nur"): transliterations the per-token key does not reach."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for v in _full_names(members):
+        if v.mention.kind in PLACE_KINDS | {"FAC"}:
+            key = skeleton(v.key[2:])
+            if len(key.replace(" ", "")) >= SKELETON_MIN:
+                by_skeleton[key].append(v.key)
+    for keys in by_skeleton.values():
+        for key in keys[1:]:
+            uf.union(keys[0], key)
 
 
 def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
@@ -316,8 +450,10 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
         if v.role not in {"short", "single"}:
             continue
         token = v.key.rsplit(":", 1)[-1]
-        # a place ends only a place's name: "Arlen" → "Port of Arlen", but "Washington" is not George
-        ends = last_place[token] if v.mention.kind in PLACE_KINDS else last[token]
+        # a place ends only a place's name: "Arlen" → "Port of Arlen", but "Washington" is not George; a
+        # "place" no gazetteer knows, with no place's name ending in it, is a mis-tagged surname ("Lohan")
+        place = v.mention.kind in PLACE_KINDS and (bool(last_place[token]) or is_known_place(token))
+        ends = last_place[token] if place else last[token]
         root = _unique_root(uf, ends) if ends else None
         # "Castellan" → "Castellan Terminals", but a nationality or a place is not the start of a name
         # ("Russian" is not "Russian Air Force", "Qadira" not "Qadira Civil Observatory")
@@ -325,6 +461,11 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
             root = _unique_root(uf, first[token]) if first[token] else None
         if root is not None:
             uf.union(v.key, root)
+
+
+def is_known_place(word: str) -> bool:
+    """Whether the gazetteer knows ``word`` as a place's name."""
+    return bool(load_gazetteer().lookup(word))
 
 
 def _link_acronyms(uf: _UnionFind, members: list[_View]) -> None:
@@ -375,18 +516,47 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         consensus = _dominant_root(uf, namesakes) if len(namesakes) >= CONSENSUS_MIN else None
         uf.union(v.key, consensus or story_key)
         uf.union(story_key, _synonym_key(story_key, synonyms))
+    _link_modified(uf, loose)
+
+
+def _link_modified(uf: _UnionFind, loose: list[tuple[_View, str]]) -> None:
+    """Loose descriptions with the same head that share a name among their modifiers join ("the Kraft Foods
+    plant in Northeast Philadelphia", "a Kraft plant in Philadelphia"); the bare head ("the plant") joins
+    them too when they are one entity and an article says both."""
+    keys = {story_key for _, story_key in loose}
+    articles: dict[str, set[str]] = defaultdict(set)
+    for v, story_key in loose:
+        articles[story_key].add(v.mention.span.article_id)
+    by_head: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for key in keys:
+        bare_key = key.removesuffix(PLURAL)
+        scope, _, words = bare_key.rpartition(":")
+        *modifiers, head = words.split()
+        if modifiers:
+            by_head[f"{scope}:{head}{key.removeprefix(bare_key)}"].append((key, set(modifiers)))
+    for bare, group in by_head.items():
+        for i, (a, mods_a) in enumerate(group):
+            for b, mods_b in group[i + 1 :]:
+                if mods_a & mods_b:
+                    uf.union(a, b)
+        root = _unique_root(uf, [k for k, _ in group])
+        if root is not None and bare in keys and any(articles[bare] & articles[k] for k, _ in group):
+            uf.union(bare, root)
 
 
 def _synonym_key(story_key: str, synonyms: dict[str, str]) -> str:
     """A bare description's story key with its head replaced by its synonyms' representative."""
-    scope, _, head = story_key.rpartition(":")
-    return f"{scope}:{synonyms[head]}" if head in synonyms else story_key
+    bare = story_key.removesuffix(PLURAL)
+    scope, _, head = bare.rpartition(":")
+    return f"{scope}:{synonyms[head]}{story_key.removeprefix(bare)}" if head in synonyms else story_key
 
 
 def _head_synonyms(members: list[_View]) -> dict[str, str]:
     """Head → representative of its synonyms among the story's bare descriptions ("cops" → "police")."""
     bare = [v for v in members if v.role == "description" and v.mention.kind == "OTHER"]
-    return synonym_groups({v.mention.head for v in bare if v.key.rsplit(":", 1)[-1] == v.mention.head})
+    return synonym_groups(
+        {v.mention.head for v in bare if v.key.removesuffix(PLURAL).rsplit(":", 1)[-1] == v.mention.head}
+    )
 
 
 def _link_countries(uf: _UnionFind, members: list[_View]) -> set[str]:
@@ -453,10 +623,16 @@ class _Articles:
 
     def name_with_head(self, d: _View) -> str | None:
         """The nearest earlier name of the article whose last word is the description's head, else the only
-        such name of the article (``the court`` → ``Los Angeles Superior Court``); not for person nouns."""
+        such name of the article (``the court`` → ``Los Angeles Superior Court``, ``the 76ers`` →
+        ``Philadelphia 76ers``); not for person nouns."""
         head = d.mention.head
-        if not head or is_person_noun(head) or _is_plural(d.mention):
+        if not head or is_person_noun(head):
             return None
+        if _is_plural(d.mention):  # "the 76ers" → "Philadelphia 76ers": a plural only as the name writes it
+            last = normalise(d.mention.surface).split()[-1]
+            if not last.startswith(head):
+                return None
+            head = last
         names = [
             v
             for v in self.by_article[d.mention.span.article_id]
@@ -498,7 +674,8 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
     or a description headed by a person noun), else the person the article is about; it/its → the nearest
     preceding singular thing (an organisation, facility, product or description); they/them/their → the
     nearest preceding plural description or organisation; we/our → the nearest preceding organisation;
-    who/which → the mention right before. Other pronouns (I, you, this) stay singletons."""
+    where/there → the nearest preceding place or thing; which → the nearest preceding non-person; who/that
+    → the mention right before. Other pronouns (I, you, this) stay singletons."""
     articles = _Articles(uf, members)
     for article, views in articles.by_article.items():
         for i, v in enumerate(views):
@@ -528,6 +705,8 @@ def _antecedent(w: _View, pronoun: str) -> bool:
         return w.mention.kind == "ORG"
     if pronoun == "which":
         return not _personal(w)
+    if pronoun in PLACE_PRONOUNS:
+        return not _personal(w) and not w.person and (w.mention.kind in PLACE_KINDS | {"FAC", "OTHER"})
     return True  # who, whom, whose: the mention right before
 
 
@@ -579,7 +758,9 @@ def _entity(members: list[_View], keys: set[str]) -> Entity:
     names = [mention_name(v.mention) for v in members if mention_name(v.mention)]
     table = sorted(k[2:] for k in keys if k.startswith("T:"))
     name = table[0] if table else _canonical(names or [members[0].mention.surface])
-    kinds = Counter(v.mention.kind for v in members if v.mention.kind != "OTHER")
+    # the kind its full name is tagged with, where it is tagged: short forms ("Castellan") are tagged by shape
+    named = [v for v in members if v.mention.kind != "OTHER" and mention_name(v.mention) == name]
+    kinds = Counter(v.mention.kind for v in named or members if v.mention.kind != "OTHER")
     surfaces = sorted({v.mention.surface for v in members} | {a for v in members for a in v.mention.aliases})
     return Entity(
         id=_entity_id(keys, members),

@@ -10,7 +10,8 @@ and only when the story names the country itself ("Russia", "the U.S."):
 - a **nationality** mention that is only the demonym ("the Russians", "Americans"; NER kind NORP);
 - a **government** description (head ``government``, ``administration``, ``regime``) joins the country named
   or implied by a demonym in it ("the Canadian government", "the government of Germany"), else the country
-  the article names most (strictly more than any other).
+  the article names most (strictly more than any other);
+- a bare **"the country"** / **"the nation"** joins the country the article names most.
 
 Countries are recognised with the offline gazetteer (``crosswire.read.gazetteer``).
 """
@@ -24,6 +25,7 @@ from crosswire.read.aliases import metonym_countries, name_key, normalise
 from crosswire.read.gazetteer import load_gazetteer
 
 GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
+COUNTRY_HEADS = frozenset({"country", "nation"})  # "the country": the one its article names most
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def country_links(members: list[CountryMention]) -> list[tuple[str, str]]:
             stands_for = metonyms.get(name_key(m.name)) or demonym
         elif m.role == "description" and m.head in GOVERNMENT_HEADS:
             stands_for = _named_in(m.surface) or _main_country(by_article.get(m.article, Counter()))
+        elif m.role == "description" and m.head in COUNTRY_HEADS and normalise(m.surface) == m.head:
+            stands_for = _main_country(by_article.get(m.article, Counter()))
         if stands_for in countries:
             links.append((m.key, countries[stands_for][0]))
     return links
