@@ -42,3 +42,11 @@ def test_a_possessor_after_in_is_not_a_place() -> None:
     first, second = [i for i, t in enumerate(doc) if t.text == "Keller"]
     assert corrected_kind(Span(doc, first, first + 1, label="PERSON")) == "PERSON"
     assert corrected_kind(Span(doc, second, second + 1, label="PERSON")) == "GPE"
+
+
+@pytest.mark.parametrize(("noun", "kind"), [("province", "GPE"), ("river", "LOC"), ("air base", "FAC")])
+def test_a_person_before_a_place_noun_is_a_place(noun: str, kind: str) -> None:
+    doc = load_nlp()(f"Fighting spread to the Tarvel {noun} on Monday.")
+    i = next(t.i for t in doc if t.text == "Tarvel")
+    assert corrected_kind(Span(doc, i, i + 1, label="PERSON")) == kind
+    assert corrected_kind(Span(doc, i, i + 1, label="ORG")) == "ORG"  # only names taken for people

@@ -2,8 +2,9 @@
 
 The small English model labels names it has never seen by their shape: "Castellan Terminals" or "Qadira
 Civil Observatory" come out as PERSON, a town after "in" as PERSON or ORG. Two cheap cues overrule it:
-a name ending in an organisation's head noun is an organisation, and a "person" (or a one-word
-"organisation") right after a locative ("in", "near", "the village of") is a place.
+a name ending in an organisation's head noun is an organisation; a "person" right before a place noun
+("Tell Harim air base", "Dravan province") or (with a one-word "organisation") right after a locative ("in",
+"near", "the village of") is a place.
 """
 
 from __future__ import annotations
@@ -113,6 +114,14 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# after a name: "Tell Harim air base", "Dravan province", "the Vell river"
+PLACE_AFTER = {
+    **dict.fromkeys(["province", "region", "district", "county", "village", "town", "city"], "GPE"),
+    **dict.fromkeys(["river", "valley", "mountains", "bay", "island", "lake", "desert"], "LOC"),
+    **dict.fromkeys(["base", "airport", "airfield", "harbour", "harbor", "dam", "bridge"], "FAC"),
+}
+
+
 def corrected_kind(ent: SpacySpan) -> str:
     """``ent``'s label, or ORG / GPE where its head word or the words before it say otherwise."""
     label = str(ent.label_)
@@ -120,9 +129,19 @@ def corrected_kind(ent: SpacySpan) -> str:
     if label in {"PERSON", "NORP"} and len(ent) > 1 and last in ORG_HEADS:
         return "ORG"
     person = label == "PERSON"
+    if person and (place := _place_noun_after(ent)):
+        return place
     if (person or (label == "ORG" and len(ent) == 1)) and _after_locative(ent, allow_in=person):
         return "GPE"
     return label
+
+
+def _place_noun_after(ent: SpacySpan) -> str | None:
+    """The kind a place noun right after ``ent`` gives it ("Dravan province", "Tell Harim air base")."""
+    doc, i = ent.doc, ent.end
+    if i < len(doc) and doc[i].lower_ in {"air", "naval", "military", "army"}:
+        i += 1  # "air base", "naval base"
+    return PLACE_AFTER.get(doc[i].lower_) if i < len(doc) else None
 
 
 def _after_locative(ent: SpacySpan, allow_in: bool) -> bool:
