@@ -7,12 +7,20 @@ denial is not a statement of fact, and conflict reasons read as sentences: tests
 from __future__ import annotations
 
 from crosswire.compare.align import ClaimGroup, _aligns
-from crosswire.compare.claims import Claim
+from crosswire.compare.claims import Claim, claim_bounds
 from crosswire.compare.dossier import Dossier, build_dossier
-from crosswire.compare.features import content_words, hypothetical, quoted_phrases, shares_quote
+from crosswire.compare.features import (
+    attribution_cue,
+    content_words,
+    hypothetical,
+    is_hedged,
+    quoted_phrases,
+    shares_quote,
+)
 from crosswire.compare.quotes_across import QuoteVersion, _role_speaker, merge_same_person, person_name
 from crosswire.compare.sentences import sentence_spans
 from crosswire.compare.settings import DEFAULT_SETTINGS
+from crosswire.compare.summary import as_sentence
 from crosswire.model import Article, Span
 
 HARM_REPORT = (
@@ -166,3 +174,27 @@ def test_a_straight_quoted_passage_of_two_sentences_stays_one_sentence() -> None
     spans = [text[s:e] for s, e in sentence_spans(text)]
     quoted = '"The water came at night. We are still searching," Dresner said.'
     assert spans == [quoted, "Crews arrived later."]
+
+
+def test_a_sentence_with_two_facts_gives_two_claims() -> None:
+    text = (
+        "Another 31 people were missing, and rescue teams had pulled 260 people from rooftops by midday. "
+        "Prices rose and fell, and the market closed higher on the day. "
+        '"We lost power, and the pumps stopped working," said the plant manager on Monday.'
+    )
+    article = Article(id="a", text=text, outlet="Northline")
+    parts = [text[s:e] for s, e in claim_bounds(article, DEFAULT_SETTINGS)]
+    second = "rescue teams had pulled 260 people from rooftops by midday."
+    assert parts[:2] == ["Another 31 people were missing,", second]
+    assert "Prices rose and fell, and the market closed higher on the day." in parts  # a part under 5 words
+    assert parts[-1].startswith('"We lost power, and the pumps')  # not cut inside a quotation
+
+
+def test_a_clause_reads_as_a_sentence_in_the_summary() -> None:
+    assert as_sentence("rescue teams had pulled 260 people,") == "Rescue teams had pulled 260 people."
+    assert as_sentence("The dam held.") == "The dam held."
+
+
+def test_according_to_is_attribution_not_hedging() -> None:
+    assert attribution_cue("30 aircraft flew home, according to the ministry") == "according to"
+    assert not is_hedged("according to") and is_hedged("claims")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -99,13 +100,37 @@ def _claim(
     )
 
 
+# ", and" / "; " opening a clause with its own subject and finite verb: "31 were missing, and rescue teams
+# had pulled 260 people out" holds two facts
+_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|but|while)\s+|;\s+)(?=(?:[\w’'-]+\s+){0,4}?"
+    r"(?:had|has|have|was|were|is|are|will|would|could|said|says|told|\w+ed)\b)"
+)
+
+
+def _clauses(text: str, start: int, end: int, min_words: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut where a clause with its own subject and verb follows ", and" or ";", unless a
+    part would be shorter than ``min_words`` or the cut is inside a quotation."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for m in _CLAUSE.finditer(text, start, end):
+        opened = text[start : m.start()]
+        if opened.count("“") > opened.count("”") or opened.count('"') % 2 == 1:
+            continue
+        long_enough = min(len(text[begin : m.start()].split()), len(text[m.end() : end].split())) >= min_words
+        if long_enough:
+            parts.append((begin, m.start() + 1))  # the first keeps its comma or semicolon
+            begin = m.end()
+    return [*parts, (begin, end)]
+
+
 def claim_bounds(article: Article, settings: CompareSettings) -> list[tuple[int, int]]:
-    """Sentence spans long enough to carry a claim."""
-    return [
-        (s, e)
-        for s, e in sentence_spans(article.text)
-        if len(article.text[s:e].split()) >= settings.min_claim_words
-    ]
+    """Clause spans of sentences long enough to carry a claim."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(article.text):
+        if len(article.text[s:e].split()) >= settings.min_claim_words:
+            out.extend(_clauses(article.text, s, e, settings.min_claim_words))
+    return out
 
 
 def build_claims(

@@ -21,7 +21,7 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 HEDGED = re.compile(
-    r"\b(?:says|say|according to|claim(?:s|ed)?|alleg(?:es|ed)|insists?|believes?|estimates?|fears?)\b",
+    r"\b(?:says|say|claim(?:s|ed)?|alleg(?:es|ed)|insists?|believes?|estimates?|fears?)\b",
     re.IGNORECASE,
 )
 HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?!\s+(?:not|never)\b)")  # not the month May

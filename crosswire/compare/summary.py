@@ -83,9 +83,19 @@ def summarise(
     picked = _mmr(reps @ centroid + bonus, reps, settings.summary_sentences, settings.summary_lambda)
     out = []
     for k in sorted(picked, key=lambda k: (-pool[k].independent, rep_rows[k])):
-        claim = claims[rep_rows[k]]
-        out.append(SummarySentence(claim.text, claim.id, pool[k].id, pool[k].status, _citations(pool[k])))
+        claim, group = claims[rep_rows[k]], pool[k]
+        text = as_sentence(claim.text)
+        out.append(SummarySentence(text, claim.id, group.id, group.status, _citations(group)))
     return out
+
+
+def as_sentence(text: str) -> str:
+    """A claim that is a clause of a longer sentence, written as a sentence for the summary: first letter
+    capitalised, a closing comma or semicolon made a full stop (its span still points at the clause)."""
+    text = text.strip()
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text[:-1] + "." if text.endswith((",", ";")) else text
 
 
 def differences(groups: list[ClaimGroup], claims: list[Claim]) -> list[Difference]:
