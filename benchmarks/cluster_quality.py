@@ -25,7 +25,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -224,6 +224,8 @@ class Row:
     scores: ClusterScores
     note: str
     seconds: float
+    gold: list[str] = field(default_factory=list, repr=False)
+    labels: list[object] = field(default_factory=list, repr=False)
 
     def cells(self) -> list[str]:
         b, p = self.scores.bcubed, self.scores.pairwise
@@ -243,9 +245,30 @@ def evaluate(streams: Sequence[Stream], tfidf_threshold: float, cache: Path | No
             start = time.perf_counter()
             labels, note = system(stream, vectors)
             elapsed = time.perf_counter() - start
-            rows.append(Row(stream.name, name, score(stream.gold, list(labels)), note, elapsed))  # type: ignore[arg-type]
+            scores = score(stream.gold, list(labels))  # type: ignore[arg-type]
+            rows.append(Row(stream.name, name, scores, note, elapsed, stream.gold, list(labels)))
             log.info("%s / %s: B3 F1 %.3f (%.1f s)", stream.name, name, rows[-1].scores.bcubed.f1, elapsed)
     return rows
+
+
+def bootstrap_rows(rows: Sequence[Row], samples: int) -> list[str]:
+    """crosswire's BCubed F1 minus each peer's, with a 95% interval from resampling each stream's gold events."""
+    from crosswire.eval.metrics import bootstrap_f1_difference
+
+    lines = [
+        "",
+        f"| dataset | crosswire − peer | B3 F1 difference | 95% interval ({samples} resamples of the gold events) |",
+        "|---|---|---|---|",
+    ]
+    for ours in (r for r in rows if r.system == "crosswire"):
+        for peer in (
+            r for r in rows if r.dataset == ours.dataset and r.system not in ("crosswire", "cw-storylines")
+        ):
+            d = bootstrap_f1_difference(ours.gold, ours.labels, peer.labels, samples=samples)  # type: ignore[arg-type]
+            lines.append(
+                f"| {ours.dataset} | {peer.system} | {d.estimate:+.3f} | [{d.low:+.3f}, {d.high:+.3f}] |"
+            )
+    return lines
 
 
 def markdown(rows: Sequence[Row], semeval: Sequence[tuple[str, float]], header: str) -> str:
@@ -265,6 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="also write the Markdown table here")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="embedding cache folder")
     parser.add_argument("--dev", action="store_true", help="score the dev/train streams instead of test")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also crosswire − peer with 95%% intervals (N resamples)",
+    )
     args = parser.parse_args(argv)
     train = train_streams(args.quick)
     threshold = tune_tfidf_threshold(train)
@@ -274,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     kind = ("quick " if args.quick else "full ") + ("train/dev streams" if args.dev else "test streams")
     header = f"Event clustering ({kind}; tfidf-pass threshold {threshold} tuned on train)"
     table = markdown(rows, semeval, header)
+    if args.bootstrap:
+        table += "\n".join(bootstrap_rows(rows, args.bootstrap)) + "\n"
     sys.stdout.write(table)
     if args.out:
         args.out.write_text(table, encoding="utf-8")

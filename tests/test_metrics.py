@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.eval.metrics import PRF, bcubed, pairwise, score
+from crosswire.eval.metrics import PRF, bcubed, bcubed_per_item, bootstrap_f1_difference, pairwise, score
 
 
 def test_perfect_clustering_scores_one() -> None:
@@ -52,3 +52,22 @@ def test_mismatched_items_raise() -> None:
 
 def test_prf_f1_zero_safe() -> None:
     assert PRF(0.0, 0.0).f1 == 0.0
+
+
+def test_per_item_bcubed_averages_to_bcubed() -> None:
+    gold = ["a", "a", "a", "b", "b", "c"]
+    pred = [1, 1, 2, 2, 2, 3]
+    p, r = bcubed_per_item(gold, pred)
+    total = bcubed(gold, pred)
+    assert abs(p.mean() - total.precision) < 1e-12 and abs(r.mean() - total.recall) < 1e-12
+
+
+def test_bootstrap_difference_is_zero_for_one_system_and_sure_for_a_clearly_better_one() -> None:
+    gold = [f"e{i // 3}" for i in range(60)]  # 20 events of 3
+    perfect = list(gold)
+    merged = [f"m{i // 6}" for i in range(60)]  # every two events merged
+    same = bootstrap_f1_difference(gold, perfect, perfect, samples=200)
+    assert same.estimate == same.low == same.high == 0.0
+    better = bootstrap_f1_difference(gold, perfect, merged, samples=200)
+    assert abs(better.estimate - (1.0 - bcubed(gold, merged).f1)) < 1e-12
+    assert 0.0 < better.low <= better.estimate <= better.high
