@@ -118,6 +118,15 @@ def test_ingest_dates_a_text_without_front_matter(store: Store, tmp_path: Path) 
     assert article.published == "2014-03-07T00:00:00Z"
 
 
+def test_a_date_line_is_not_taken_for_the_headline_of_an_untitled_text(store: Store, tmp_path: Path) -> None:
+    text = "Posted: 03/7/2014 9:12 am\n\n" + BODY + "\n\n" + BODY
+    (tmp_path / "quay.txt").write_text(text, encoding="utf-8")
+    run(store, tmp_path / "quay.txt")
+    [article] = store.articles()
+    assert "Posted" not in article.title
+    assert article.published == "2014-03-07T00:00:00Z"
+
+
 def test_ingest_keeps_a_stated_date_and_dates_jsonl_from_url(store: Store, tmp_path: Path) -> None:
     records = [
         {"title": "Quay closed", "text": f"August 14, 2003 {BODY}", "published": "2003-08-20T10:00:00Z"},

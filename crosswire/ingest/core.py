@@ -19,7 +19,7 @@ from crosswire.ingest.feed import Follow
 from crosswire.ingest.fetch import Fetcher, FetchSettings
 from crosswire.ingest.html import extract_html
 from crosswire.ingest.sources import Limits, Unit, discover, read_unit
-from crosswire.ingest.stated_date import stated_date
+from crosswire.ingest.stated_date import is_date_line, stated_date
 from crosswire.model import UNKNOWN_OUTLET, Article, Failure, RawItem
 from crosswire.store.db import Store, now_iso
 
@@ -212,9 +212,11 @@ def build_article(item: RawItem) -> Article:
 
 
 def split_headline(text: str) -> tuple[str, str]:
-    """(title, body) of an untitled text: its first paragraph is the title when it reads like a headline."""
+    """(title, body) of an untitled text: its first paragraph is the title when it reads like a headline (a
+    date line such as "Posted: 03/7/2014 9:12 am" does not)."""
     first, _sep, rest = text.partition(clean.PARAGRAPH_SEP)
-    if rest.strip() and len(first) <= TITLE_MAX_CHARS and not first.rstrip().endswith((".", '"', "”", ":")):
+    headline = len(first) <= TITLE_MAX_CHARS and not first.rstrip().endswith((".", '"', "”", ":"))
+    if rest.strip() and headline and not is_date_line(first):
         return first.strip(), rest
     return "", text
 

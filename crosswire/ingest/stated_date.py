@@ -129,6 +129,12 @@ def header_date(text: str, now: datetime) -> FoundDate | None:
     return FoundDate(value, "header", kind in _UPDATE_KINDS) if value else None
 
 
+def is_date_line(paragraph: str) -> bool:
+    """The paragraph is a date line and nothing more ("Posted: 03/7/2014 9:12 am", "August 14, 2003")."""
+    match = HEADER.match(paragraph.strip())
+    return match is not None and not paragraph.strip()[match.end() :].strip(" |,-–—")
+
+
 def title_date(title: str, now: datetime) -> FoundDate | None:
     """A date that is the whole title or opens it before a separator ("16/07/2013-North quay closed")."""
     match = HEADER.match(title.strip())
