@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from crosswire.model import Span
 from crosswire.read.aliases import acronym_of, name_key, normalise, table_lookup
 from crosswire.read.entities import Mention, extract_mentions
-from crosswire.read.nlp import parse
+from crosswire.read.nlp import load_nlp, parse
 from crosswire.read.resolve import Resolution, resolve
 from tests.marks import needs_shared
 
@@ -179,3 +180,11 @@ def test_gold_mention_is_read_past_its_preposition_and_the_place_it_lies_in() ->
     reads = {r.gold.text: r.mention for r in read_gold_mentions([doc])}
     assert reads["in Queens"].surface == "Queens"
     assert reads["in Wasilla, Alaska"].name == "Wasilla"
+
+
+def test_a_lowercase_span_the_model_tags_is_no_name() -> None:
+    doc = load_nlp()("The flood crest passed Mirren on Tuesday.")
+    crest = next(t.i for t in doc if t.text == "crest")
+    mirren = next(t.i for t in doc if t.text == "Mirren")
+    doc.ents = [SpacySpan(doc, crest, crest + 1, "ORG"), SpacySpan(doc, mirren, mirren + 1, "GPE")]
+    assert [m.surface for m in extract_mentions(doc, "a")] == ["Mirren"]

@@ -71,7 +71,7 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """NER mentions of people, organisations, places and groups, plus mentions learned from aliases."""
     by_range: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS:
+        if ent.label_ in ENTITY_LABELS and any(ch.isupper() for ch in ent.text):  # "crest" is no name
             m = _ner_mention(doc, ent, article_id)
             by_range.setdefault((m.span.start, m.span.end), m)
     for alias in learn_aliases(doc):
