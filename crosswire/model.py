@@ -62,6 +62,8 @@ class Article:
     ``published`` is UTC ISO 8601 (``2016-03-18T00:00:00Z``) or None when unknown.
     ``copy_of`` names the first-seen article this one duplicates (exactly or nearly), so later
     stages count a wire story run by five outlets as one source.
+    ``date_read_from`` says where ``published`` was read when the source did not state it: "header" (a
+    date line atop the text), "title" or "url"; None when stated (or unknown).
     ``outlet_inferred`` is set when the outlet was guessed (feed title, URL host) rather than stated by
     the source; such names are replaced by the name other articles from the same host state.
     ``story_id`` is a gold label when the input carries one (evaluation data), never inferred.
@@ -86,6 +88,7 @@ class Article:
     ingested_at: str | None = None
     host: str | None = None
     outlet_inferred: bool = False
+    date_read_from: str | None = None
 
     @property
     def outlet_label(self) -> str:

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from crosswire.ingest.stated_date import find_date, stated_date
+from crosswire.present.cli import app
 from crosswire.store.db import Store
 from tests.fixtures import run
 
@@ -115,7 +117,7 @@ def test_ingest_dates_a_text_without_front_matter(store: Store, tmp_path: Path) 
     run(store, tmp_path / "quay.txt")
     [article] = store.articles()
     assert article.title == "North quay closed to small boats"
-    assert article.published == "2014-03-07T00:00:00Z"
+    assert article.published == "2014-03-07T00:00:00Z" and article.date_read_from == "header"
 
 
 def test_a_date_line_is_not_taken_for_the_headline_of_an_untitled_text(store: Store, tmp_path: Path) -> None:
@@ -140,9 +142,20 @@ def test_ingest_keeps_a_stated_date_and_dates_jsonl_from_url(store: Store, tmp_p
     path = tmp_path / "quay.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     run(store, path)
-    published = {a.title: a.published for a in store.articles()}
+    published = {a.title: (a.published, a.date_read_from) for a in store.articles()}
     assert published == {
-        "Quay closed": "2003-08-20T10:00:00Z",  # stated: the header's date does not replace it
-        "Quay reopened": "2003-09-01T00:00:00Z",
-        "Quay repaired": None,
+        "Quay closed": ("2003-08-20T10:00:00Z", None),  # stated: the header's date does not replace it
+        "Quay reopened": ("2003-09-01T00:00:00Z", "url"),
+        "Quay repaired": (None, None),
     }
+
+
+def test_show_says_where_a_date_was_read(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quay.txt").write_text(f"Quay closed\n\nAugust 14, 2003\n\n{BODY}", encoding="utf-8")
+    db, runner = str(tmp_path / "t.db"), CliRunner()
+    assert runner.invoke(app, ["ingest", "--db", db, str(tmp_path / "in")]).exit_code == 0
+    [row] = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
+    assert row["date_read_from"] == "header"
+    shown = " ".join(runner.invoke(app, ["show", row["id"], "--db", db]).stdout.split())
+    assert "2003-08-14T00:00:00Z (read from the header)" in shown

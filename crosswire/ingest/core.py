@@ -19,7 +19,7 @@ from crosswire.ingest.feed import Follow
 from crosswire.ingest.fetch import Fetcher, FetchSettings
 from crosswire.ingest.html import extract_html
 from crosswire.ingest.sources import Limits, Unit, discover, read_unit
-from crosswire.ingest.stated_date import is_date_line, stated_date
+from crosswire.ingest.stated_date import find_date, is_date_line
 from crosswire.model import UNKNOWN_OUTLET, Article, Failure, RawItem
 from crosswire.store.db import Store, now_iso
 
@@ -191,14 +191,15 @@ def build_article(item: RawItem) -> Article:
     outlet = stated or _str(fields.get("outlet_hint")) or host or UNKNOWN_OUTLET
     chash = identity.content_hash(cleaned)
     # no date stated by the source: the one the text's header line or the URL carries, if any
-    published = meta.normalise_date(fields.get("published")) or stated_date(cleaned, title, url)
+    published = meta.normalise_date(fields.get("published"))
+    read = None if published else find_date(cleaned, title, url)
     return Article(
         id=identity.article_id(chash, outlet, url),
         text=cleaned,
         title=title,
         outlet=outlet,
         url=url,
-        published=published,
+        published=published or (read.value if read else None),
         language=_str(fields.get("language")) or meta.detect_language(cleaned),
         author=_str(fields.get("author")),
         source=item.origin,
@@ -208,6 +209,7 @@ def build_article(item: RawItem) -> Article:
         content_hash=chash,
         host=host,
         outlet_inferred=stated is None,
+        date_read_from=read.where if read else None,
     )
 
 

@@ -66,6 +66,7 @@ def article_summary(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
         "published": a.published,
+        "date_read_from": a.date_read_from,
         "outlet": a.outlet,
         "title": a.title,
         "url": a.url,
@@ -101,10 +102,11 @@ def _mark(snippet: str) -> str:
 
 def article_panel(a: Article, store: Store) -> Panel:
     info = Table.grid(padding=(0, 2))
+    read_from = f" (read from the {a.date_read_from})" if a.date_read_from else ""
     for key, value in (
         ("id", a.id),
         ("outlet", a.outlet),
-        ("published", a.published),
+        ("published", f"{a.published}{read_from}" if a.published else None),
         ("url", a.url),
         ("author", a.author),
         ("language", a.language),

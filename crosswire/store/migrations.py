@@ -188,6 +188,13 @@ def m006_sentence_vectors() -> str:
     """
 
 
+@migration
+def m007_date_read_from() -> str:
+    return """
+        ALTER TABLE articles ADD COLUMN date_read_from TEXT;  -- header, title or url: the source stated none
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 
@@ -213,4 +220,3 @@ def apply_migrations(db: sqlite3.Connection) -> list[str]:
             raise
         applied.append(name)
     return applied
-
