@@ -22,15 +22,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from crosswire.ingest.meta import ISO_UTC
+from crosswire.read.timex import MONTH_NUMBERS
 
 HEADER_CHARS = 100  # the header (label, date, time) must end within the text's first characters
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)  # a local date just past midnight UTC
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -215,7 +212,7 @@ def _zone(name: str) -> tzinfo | None:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower()[:3]]
+    return MONTH_NUMBERS[name.lower()[:3]]
 
 
 def _int(day: str) -> int:

@@ -76,6 +76,7 @@ from crosswire.read.entities import Mention
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.resolve_countries import CountryMention, country_links
 from crosswire.read.resolve_synonyms import synonym_groups
+from crosswire.read.timex import MONTH_NUMBERS, WEEKDAYS
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
@@ -202,21 +203,18 @@ def _is_person(m: Mention) -> bool:
     return m.kind == "PERSON" or any(t in {"mr", "mrs", "ms", "dr"} for t in leading_titles(m.surface))
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_MONTHS = word_set("january february march april may june july august september october november december")
-MONTHS = {**{m: m[:3] for m in _MONTHS}, **{m[:3]: m[:3] for m in _MONTHS}, "sept": "sep"}
 NER_KINDS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
 
 
 def time_keys(surface: str) -> list[str]:
     """Calendar keys of a time mention: its weekday ("late Thursday" → thursday) and its month and day
-    ("Dec. 6", "December 6" → dec 6)."""
+    ("Dec. 6", "December 6" → 12 6)."""
     words = normalise(surface).split()
     days = {w for w in words if w in WEEKDAYS}
     keys = sorted(days) if len(days) == 1 else []
     for month, day in itertools.pairwise(words):
-        if month in MONTHS and day.isdigit() and 1 <= int(day) <= 31:
-            keys.append(f"{MONTHS[month]} {int(day)}")
+        if month in MONTH_NUMBERS and day.isdigit() and 1 <= int(day) <= 31:
+            keys.append(f"{MONTH_NUMBERS[month]} {int(day)}")
     return keys
 
 
