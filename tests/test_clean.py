@@ -212,3 +212,17 @@ def test_trailing_list_of_headlines_dropped_but_a_single_short_line_kept() -> No
     body = "The pier will close in May for repairs, the council said on Monday."
     assert clean_text(f"{body}\n\nPier to close\n\nLake level falls\n\nNew bus route") == body
     assert clean_text(f"{body}\n\nThe end") == f"{body}\n\nThe end"
+
+
+def test_headlines_listed_after_read_more_dropped_even_one() -> None:
+    body = "The strike is open-ended, the union said on Tuesday."
+    after = "Shares in the port operator fell 3 percent."
+    text = f"{body}\n\nRead more:\n\nExplainer: how automation is changing ports\n\n{after}"
+    assert clean_text(text) == f"{body}\n\n{after}"
+
+
+def test_wire_trust_footer_dropped() -> None:
+    body = "The strike is open-ended, the union said on Tuesday."
+    text = f"{body}\n\nOur Standards: The Meridian Wire Trust Principles."
+    assert clean_text(text) == body
+    assert not is_boilerplate("Our standards of care fell short, the hospital said.")

@@ -1,8 +1,8 @@
 """Remove what survives extraction but is not the report, keeping paragraph structure.
 
-Dropped, paragraph by paragraph: photo captions and credits, "Read more"/"Related" link lists,
-"X contributed to this report" lines, share/subscribe/follow prompts, copyright lines, and a
-headline repeated at the top of the body. The result is the article text that every later span
+Dropped, paragraph by paragraph: photo captions and credits, "Read more"/"Related" link lists (the
+marker and the headlines listed after it), "X contributed to this report" lines, share/subscribe/follow
+prompts, trust and copyright footers, and a headline repeated at the top of the body. The result is the article text that every later span
 points into, so nothing changes it after ingest.
 """
 
@@ -29,18 +29,25 @@ BOILERPLATE_PATTERNS = [
     r"^(?:subscribe|sign up|follow us|join us|download our app|get the latest|newsletter)\b.{0,160}$",
     r"^(?:advertisement|sponsored content|skip to (?:main )?content)\s*$",
     r"^(?:we use cookies|this (?:web)?site uses cookies|cookie (?:settings|policy|preferences|consent))\b.{0,160}$",
+    r"^(?:our standards|editorial standards|trust principles)\s*:.{0,160}$",  # a wire's trust footer
     r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,160}$",  # not "Copyright law was not the issue"
     r"^all rights reserved\.?$",
 ]
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in BOILERPLATE_PATTERNS]
+# a link list's heading alone on its line: the short lines after it are the headlines it lists
+LINK_LIST_MARKER = re.compile(
+    r"^(?:read more|related(?: stories| articles| coverage)?|see also|more on this(?: story)?|recommended"
+    r"|most read|also read)\s*[:»>]?\s*$",
+    re.IGNORECASE,
+)
 LINK_LIST_MAX_WORDS = 14
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Cc except tab and newline
 
 
 def clean_text(text: str, title: str = "") -> str:
     """Cleaned article text: normalised, boilerplate paragraphs dropped, paragraphs joined by a blank line."""
-    paragraphs = [p for p in split_paragraphs(normalise(text)) if not is_boilerplate(p)]
-    paragraphs = drop_link_list_tail(paragraphs)
+    paragraphs = drop_listed_links(split_paragraphs(normalise(text)))
+    paragraphs = drop_link_list_tail([p for p in paragraphs if not is_boilerplate(p)])
     while len(paragraphs) > 1 and title and same_words(paragraphs[0], title):
         paragraphs = paragraphs[1:]  # the headline repeated at the top, perhaps more than once
     while len(paragraphs) > 1 and _words(paragraphs[0]) and same_words(paragraphs[0], paragraphs[1]):
@@ -70,6 +77,21 @@ def split_paragraphs(text: str) -> list[str]:
 
 def is_boilerplate(paragraph: str) -> bool:
     return any(p.search(paragraph) for p in BOILERPLATE)
+
+
+def drop_listed_links(paragraphs: list[str]) -> list[str]:
+    """Drop the headline lines that follow a link list's heading ("Read more:"), however few."""
+    out: list[str] = []
+    listing = False
+    for p in paragraphs:
+        if LINK_LIST_MARKER.match(p):
+            listing = True
+        elif listing and _looks_like_link(p):
+            continue
+        else:
+            listing = False
+        out.append(p)
+    return out
 
 
 def drop_link_list_tail(paragraphs: list[str]) -> list[str]:
