@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from crosswire.ingest import dedup, identity
+import pytest
+
+from crosswire.ingest import core, dedup, identity
 from crosswire.store.db import Store
 from tests.fixtures import FIXTURES, HTML_PAGE, by_title, failure_reasons, run
 
@@ -251,3 +253,22 @@ def test_rerunning_the_same_ingest_adds_nothing(store: Store, tmp_path: Path) ->
     runs = store.db.execute("SELECT command, counts FROM runs ORDER BY id").fetchall()
     assert [json.loads(r["counts"]) for r in runs] == [dict(first.counts), dict(second.counts)]
     assert by_title(store)["Orrin Falls library reopens after flood repairs"].outlet == "Orrin Courier"
+
+
+def test_rerun_after_cleaning_changed_adds_nothing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer crosswire may clean a text differently (another content hash, another id): the same input
+    bytes from the same source are still found as present, not stored again as a near copy."""
+    root = tmp_path / "inbox"
+    root.mkdir()
+    shutil.copy(HTML_PAGE, root / "page.html")
+    write_jsonl(root / "wire.jsonl", record("a", "Tidewater Wire", "2026-06-01T08:00:00Z", WIRE))
+    first = run(store, root)
+    assert dict(first.counts) == {"new": 2}
+    before = _snapshot(store)
+    cleaned = core.clean.clean_text
+    monkeypatch.setattr(core.clean, "clean_text", lambda text, title="": cleaned(text, title) + " Ends.")
+    second = run(store, root)
+    assert dict(second.counts) == {"present": 2}
+    assert _snapshot(store) == before

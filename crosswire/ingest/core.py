@@ -89,6 +89,11 @@ class Ingestor:
     def process(self, item: RawItem | Failure) -> Outcome:
         if isinstance(item, Failure):
             return self._fail(item)
+        if item.raw and (known := self.store.same_raw(identity.raw_id(item.raw), item.origin)):
+            # the same bytes from the same source: present, even if extraction or cleaning changed since
+            self.store.clear_failure(item.origin)
+            stored = self.store.get(known)
+            return Outcome("present", item.origin, known, stored.outlet if stored else None)
         missing = {k: v for k, v in self.settings.defaults.items() if not item.meta.get(k)}
         if missing:
             item.meta = {**item.meta, **missing}

@@ -91,6 +91,13 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def same_raw(self, raw_id: str, source: str) -> str | None:
+        """The article already stored from these exact input bytes from this source, if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE raw_id = ? AND source = ? ORDER BY seq LIMIT 1", (raw_id, source)
+        ).fetchone()
+        return row[0] if row else None
+
     def first_with_content(self, content_hash: str) -> str | None:
         row = self.db.execute(
             "SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1", (content_hash,)

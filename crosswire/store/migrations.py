@@ -195,6 +195,14 @@ def m007_date_read_from() -> str:
     """
 
 
+@migration
+def m008_raw_lookup() -> str:
+    return """
+        -- re-ingesting the same bytes from the same source is found before extraction and cleaning
+        CREATE INDEX IF NOT EXISTS articles_raw_source ON articles(raw_id, source);
+    """
+
+
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied.
 
