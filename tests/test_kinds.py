@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from crosswire.read.kinds import corrected_kind
+from crosswire.read.kinds import corrected_kind, is_name_span
 from crosswire.read.nlp import load_nlp
 
 
@@ -50,3 +50,19 @@ def test_a_person_before_a_place_noun_is_a_place(noun: str, kind: str) -> None:
     i = next(t.i for t in doc if t.text == "Tarvel")
     assert corrected_kind(Span(doc, i, i + 1, label="PERSON")) == kind
     assert corrected_kind(Span(doc, i, i + 1, label="ORG")) == "ORG"  # only names taken for people
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("Trains will run every 30 minutes at peak times, the ministry said.", "Trains", False),
+        ('"Strikes are a right," Prime Minister Anton Keller said.', "Strikes", False),
+        ("Videos posted online showed smoke over Lindrell.", "Videos", False),
+        ("Videos posted online showed smoke over Lindrell.", "Lindrell", True),
+        ("The union said Teamsters would strike.", "Teamsters", True),  # inside the sentence: kept
+    ],
+)
+def test_a_plural_noun_opening_a_sentence_is_no_name(text: str, word: str, name: bool) -> None:
+    doc = load_nlp()(text)
+    i = next(t.i for t in doc if t.text == word)
+    assert is_name_span(Span(doc, i, i + 1, "ORG")) is name

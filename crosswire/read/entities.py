@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from crosswire.model import Span
 from crosswire.read.aliases import LearnedAlias, is_name_like, learn_aliases
-from crosswire.read.kinds import corrected_kind
+from crosswire.read.kinds import corrected_kind, is_name_span
 from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """NER mentions of people, organisations, places and groups, plus mentions learned from aliases."""
     by_range: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS and any(ch.isupper() for ch in ent.text):  # "crest" is no name
+        if ent.label_ in ENTITY_LABELS and is_name_span(ent):
             m = _ner_mention(doc, ent, article_id)
             by_range.setdefault((m.span.start, m.span.end), m)
     for alias in learn_aliases(doc):

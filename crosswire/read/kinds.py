@@ -1,7 +1,8 @@
 """Second thoughts on the NER label of a name, from its own head word and the words before it.
 
 The small English model labels names it has never seen by their shape: "Castellan Terminals" or "Qadira
-Civil Observatory" come out as PERSON, a town after "in" as PERSON or ORG. Two cheap cues overrule it:
+Civil Observatory" come out as PERSON, a town after "in" as PERSON or ORG, and a capitalised plural noun
+that opens a sentence ("Trains will run ...") as a name. Two cheap cues overrule it:
 a name ending in an organisation's head noun is an organisation; a "person" right before a place noun
 ("Tell Harim air base", "Dravan province") or (with a one-word "organisation") right after a locative ("in",
 "near", "the village of") is a place.
@@ -54,6 +55,7 @@ ORG_HEADS = frozenset(
         "industries",
         "institute",
         "league",
+        "maritime",
         "ministry",
         "movement",
         "network",
@@ -153,3 +155,15 @@ def _after_locative(ent: SpacySpan, allow_in: bool) -> bool:
     if before in LOCATIVES:
         return allow_in or before != "in"
     return before == "of" and i >= 2 and doc[i - 2].lower_ in PLACE_NOUNS
+
+
+def is_name_span(ent: SpacySpan) -> bool:
+    """Whether an NER span can be a name: it has a capital letter ("crest" is no name), and it is not one
+    plural common noun capitalised only because it opens its sentence ("Trains will run every 30 minutes",
+    "Videos posted online showed ..."). The tagger calls a plural name there a common noun too ("Teamsters
+    walked out"): that rare name is lost, as the price of the many capitalised nouns it drops."""
+    if not any(ch.isupper() for ch in ent.text):
+        return False
+    first = ent[0]
+    opens = all(t.is_punct for t in ent.doc[first.sent.start : first.i])
+    return not (len(ent) == 1 and first.tag_ == "NNS" and opens)
