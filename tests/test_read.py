@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswire.model import Article
+from crosswire.present import render
 from crosswire.present.cli import app
 from crosswire.read.reader import READER_VERSION, Reading, read_articles
 
@@ -82,7 +83,19 @@ def test_read_then_show_marks_what_was_read(tmp_path: Path) -> None:
     brandt = [e for e in entities if e["name"] == "Ellen Brandt"]
     assert brandt and brandt[0]["kind"] == "PERSON" and brandt[0]["outlets"] == ["Prairie Ledger"]
     table = _run(runner, db, "entities").stdout
-    assert all(word in table for word in ("Brandt", "PERSON", "Zorbania", "Ledger"))
+    assert all(word in table for word in ("Brandt", "PERSON", "Zorbania"))
+
+
+def test_entity_table_names_outlets_when_wide_and_counts_them_when_narrow() -> None:
+    from rich.console import Console
+
+    row = {"name": "Ellen Brandt", "kind": "PERSON", "mentions": 4, "articles": 3, "aliases": ["Brandt"]}
+    row["outlets"] = ["Prairie Ledger", "Plains Courier", "Dakota Wire"]
+    for width, shown in ((160, "Dakota Wire, Plains Courier +1"), (80, "│       3 │")):
+        console = Console(width=width, record=True)
+        console.print(render.entities_table([row], width))
+        lines = [line for line in console.export_text().splitlines() if "Ellen Brandt" in line]
+        assert len(lines) == 1 and shown in lines[0]
 
 
 def test_worker_processes_read_the_same(reading: Reading) -> None:

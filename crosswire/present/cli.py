@@ -228,7 +228,7 @@ def entities(
     if as_json:
         emit_json(rows)
     else:
-        console.print(render.entities_table(rows))
+        console.print(render.entities_table(rows, console.width))
 
 
 eval_app = typer.Typer(help="Measure quality on labelled data.", no_args_is_help=True)

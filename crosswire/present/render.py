@@ -292,12 +292,18 @@ def _some(names: list[str], shown: int) -> str:
     return ", ".join(names[:shown]) + (f" +{rest}" if rest > 0 else "")
 
 
-def entities_table(rows: list[dict[str, Any]]) -> Table:
-    """Entities with their other spellings; the outlets column names two outlets and counts the rest
-    (``--json`` lists them all)."""
+def entities_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
+    """Entities with their other spellings; the outlets column names two outlets and counts the rest, or on a
+    terminal under 120 columns only counts them, so a row stays on one line (``--json`` lists them all)."""
+    narrow = width < 120
     table = Table(title=f"{len(rows)} entities")
     for col in ("name", "kind", "mentions", "articles", "also written", "outlets"):
-        table.add_column(col, overflow="fold", justify="right" if col in ("mentions", "articles") else "left")
+        numeric = col in ("mentions", "articles")
+        table.add_column(
+            col[:4] + "." if narrow and numeric else col,
+            justify="right" if numeric or (narrow and col == "outlets") else "left",
+            overflow="fold",
+        )
     for r in rows:
         variants = [a for a in r["aliases"] if a != r["name"]]
         table.add_row(
@@ -305,7 +311,7 @@ def entities_table(rows: list[dict[str, Any]]) -> Table:
             r["kind"],
             str(r["mentions"]),
             str(r["articles"]),
-            "; ".join(variants[:6]),
-            _some(sorted(r["outlets"]), 2),
+            "; ".join(variants[: 3 if narrow else 6]),
+            str(len(r["outlets"])) if narrow else _some(sorted(r["outlets"]), 2),
         )
     return table
