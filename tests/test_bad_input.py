@@ -326,3 +326,16 @@ def test_fixed_item_clears_its_failure(store: Store, tmp_path: Path) -> None:
     report = run(store, path)
     assert dict(report.counts) == {"new": 1}
     assert failure_reasons(store) == {}
+
+
+def test_link_that_leads_nowhere_fails_with_its_name(store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "inbox"
+    root.mkdir()
+    (root / "gone.txt").symlink_to(root / "deleted.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "good.txt").write_text(GOOD_TEXT)
+    report = run(store, root)
+    assert report.counts["new"] == 1
+    reasons = failure_reasons(store)
+    assert set(reasons) == {str(root / "gone.txt"), str(root / "loop.txt")}
+    assert all(reason.startswith("cannot read") for reason in reasons.values())

@@ -55,8 +55,11 @@ def discover(sources: list[str]) -> Iterator[Unit]:
 
 
 def _walk(root: Path) -> Iterator[Unit]:
+    """Files under root, hidden ones left out; a link that leads nowhere is a unit too, so it fails with its
+    reason rather than vanishing."""
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+        if not hidden and (path.is_file() or (path.is_symlink() and not path.exists())):
             yield Unit(kind_of(path), str(path))
 
 
