@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
@@ -40,6 +42,33 @@ def test_stories_page_links_every_event(served: tuple[TestClient, Path]) -> None
     drawn = [r.text_content() for r in chart_rows if r.get("text-anchor") == "end"]  # row labels
     assert len(drawn) == min(len(events), 10)
     assert all(label.startswith(f"{i}. ") for i, label in enumerate(drawn, start=1))
+
+
+def test_stories_link_a_storyline_only_where_other_events_continue_the_event(
+    served: tuple[TestClient, Path],
+) -> None:
+    client, _ = served
+    events = client.get("/api/events").json()
+    sizes = Counter(e["storyline_id"] for e in events)
+    page = lxml.html.document_fromstring(client.get("/").text)
+    linked = page.xpath("//a[starts-with(@href, '/storylines/')]/@href")
+    shared = [e["storyline_id"] for e in events if sizes[e["storyline_id"]] > 1]
+    assert sorted(linked) == sorted(f"/storylines/{s}" for s in shared)
+    assert page.text_content().count("this one only") == len(events) - len(shared)
+
+
+def test_a_storyline_of_several_events_is_linked_with_its_size(
+    served: tuple[TestClient, Path], tmp_path: Path
+) -> None:
+    client, out = served
+    events = client.get("/api/events").json()
+    db = tmp_path / "joined.db"
+    with sqlite3.connect(db) as copy, sqlite3.connect(out.parent / "web.db") as source:
+        source.backup(copy)
+        copy.execute("UPDATE events SET storyline_id = ?", (events[0]["storyline_id"],))
+    page = TestClient(create_app(db)).get("/").text
+    link = f'href="/storylines/{events[0]["storyline_id"]}">{len(events)} events</a>'
+    assert len(events) > 1 and page.count(link) == len(events)
 
 
 def test_event_dossier_is_the_one_the_job_wrote(served: tuple[TestClient, Path]) -> None:

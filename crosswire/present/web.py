@@ -26,7 +26,14 @@ from crosswire.present.dossier_html import _environment, outlet_colors
 from crosswire.present.dossier_marks import MarkSet
 from crosswire.read.reader import Reading
 from crosswire.store.db import Store, StoreError
-from crosswire.store.events import EventRow, event_articles, get_event, list_events, storyline_events
+from crosswire.store.events import (
+    EventRow,
+    event_articles,
+    get_event,
+    list_events,
+    storyline_events,
+    storyline_sizes,
+)
 
 DOSSIER_CACHE_SIZE = 32
 SEARCH_LIMIT = 50
@@ -146,7 +153,14 @@ def create_app(db_path: Path) -> FastAPI:
         with opened() as store:
             events = list_events(store, min_articles)
             chart, colors = stories_chart(store, events[:CHART_EVENTS])
-            return page("stories", events=events, stats=store.stats(), chart=chart, colors=colors)
+            return page(
+                "stories",
+                events=events,
+                stats=store.stats(),
+                chart=chart,
+                colors=colors,
+                storylines=storyline_sizes(store),
+            )
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def dossier_page(event_id: str) -> HTMLResponse:

@@ -125,6 +125,12 @@ def storyline_events(store: Store, storyline_id: str) -> list[EventRow]:
     return [_event(r) for r in rows]
 
 
+def storyline_sizes(store: Store) -> dict[str, int]:
+    """How many events each storyline holds."""
+    rows = store.db.execute("SELECT storyline_id, count(*) FROM events GROUP BY storyline_id")
+    return {r[0]: r[1] for r in rows}
+
+
 def counts(store: Store) -> dict[str, int]:
     """How many events, storylines and clustered articles the store holds."""
     return {
