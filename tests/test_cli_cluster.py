@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,10 @@ def test_cluster_then_stories_and_storyline(tmp_path: Path) -> None:
     assert big and all(r["articles"] >= 3 for r in big) and len(big) < len(rows)
     table = cli("stories", "--db", db).output
     assert all(r["id"][:11] in table for r in rows)  # the table shows unique 8-hex-digit prefixes
+    sizes = Counter(r["storyline_id"] for r in rows)
+    for storyline_id, n in sizes.items():  # a storyline is named where other events continue an event
+        assert (f"{storyline_id[:14]} ({n} events)" in table) is (n > 1)
+    assert table.count("—") >= sum(1 for n in sizes.values() if n == 1)
 
     line = json.loads(cli("storyline", big[0]["id"], "--db", db, "--json").output)
     assert line["id"] == big[0]["storyline_id"]

@@ -77,19 +77,24 @@ def _outlets(names: list[str]) -> str:
 SHORT_ID = 14  # "sl-ev-" + 8 hex digits: a prefix `crosswire storyline` accepts
 
 
-def events_table(rows: list[EventRow], title: str, storyline: bool = True) -> Table:
+def events_table(rows: list[EventRow], title: str, storylines: dict[str, int] | None = None) -> Table:
+    """Events; with ``storylines`` (events per storyline), a storyline column naming the storyline and its
+    size where other events continue the event, "—" where none does."""
     table = Table(title=title)
     table.add_column("event", no_wrap=True)
     table.add_column("headline", overflow="fold", ratio=3)
     table.add_column("outlets", overflow="fold", ratio=2)
     table.add_column("articles", justify="right")
     table.add_column("time span", overflow="fold")
-    if storyline:
+    if storylines is not None:
         table.add_column("storyline", no_wrap=True)
     for e in rows:
         short_id = e.id[: len("ev-") + 8]  # a unique prefix every command accepts; --json has the full id
         cells = [short_id, e.headline, _outlets(e.outlets), str(e.articles), span(e.first_seen, e.last_seen)]
-        table.add_row(*cells, *([e.storyline_id[:SHORT_ID]] if storyline else []))
+        if storylines is not None:
+            n = storylines.get(e.storyline_id, 1)
+            cells.append(f"{e.storyline_id[:SHORT_ID]} ({n} events)" if n > 1 else "—")
+        table.add_row(*cells)
     return table
 
 
@@ -103,11 +108,12 @@ def stories(
     as_json: JsonOption = False,
 ) -> None:
     """Events (stories): most articles first, with outlets, time span, headline and storyline."""
-    from crosswire.store.events import counts, list_events
+    from crosswire.store.events import counts, list_events, storyline_sizes
 
     with open_store(db) as store:
         rows = list_events(store, min_articles)
         total = counts(store)
+        sizes = storyline_sizes(store)
     shown = rows[:limit] if limit else rows
     if as_json:
         emit_json([asdict(e) for e in shown])
@@ -115,7 +121,7 @@ def stories(
     if not total["events"]:
         err.print("no events yet: run `crosswire cluster`")
     title = f"{len(rows)} events" + (f" (showing {len(shown)})" if len(shown) < len(rows) else "")
-    console.print(events_table(shown, title))
+    console.print(events_table(shown, title, sizes))
 
 
 @app.command()
@@ -149,7 +155,7 @@ def storyline(
             }
         )
         return
-    console.print(events_table(rows, f"storyline {found}: {len(rows)} event(s)", storyline=False))
+    console.print(events_table(rows, f"storyline {found}: {len(rows)} event(s)"))
     for event_id, items in members.items():
         console.print(f"[bold]{event_id}[/]", highlight=False)
         for a in items:
