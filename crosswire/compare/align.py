@@ -3,10 +3,15 @@
 Candidate pairs come from sentence vectors (chunked, so 10^4 claims fit in memory). Two claims of
 different articles align when their cosine is ≥ ``align_strong``, or ≥ ``align_weak`` and they share an
 anchor (entity or content words); a claim of what could happen ("could redeploy") aligns with one of what
-happened only at ``align_strong``, and two that repeat one quoted phrase align from ``conflict_min``.
-Groups grow greedily from the most similar pair down, and two groups merge only while their average cosine
-stays ≥ ``merge_average`` (no long chains). Claims that conflict (``conflicts.find_conflicts``, denials of
-harm) are put in one group, marked *conflicting*; claims with compatible figures, ages or dates join too.
+happened only at ``align_strong``, and so do two claims whose figures do not meet (one states figures the
+other lacks, or no two of their figures agree: "18 to 22 sorties a day" / "more than 9,000 sorties"). Two
+that repeat one quoted phrase align from ``conflict_min``, and two that date one happening to the same day
+("was breached on Tuesday" / "the dam burst on Tuesday") from ``compatible_min``. Groups grow greedily from
+the most similar pair down, and two groups merge only while their average cosine stays ≥ ``merge_average``
+(no long chains; the lower floors above for quotations and days). Claims that conflict
+(``conflicts.find_conflicts``, denials of harm) are put in one group, marked *conflicting*; claims with
+compatible figures or dates join too. An age that matches a year of building is listed as compatible
+without joining the two claims: they agree on a thing both mention, not on what they report.
 """
 
 from __future__ import annotations
@@ -24,15 +29,19 @@ from crosswire.compare.conflicts import (
     contested_measures,
     dated_happenings,
     dates_agree,
+    day_figures_apart,
     denied_harm,
     figure_checks,
+    figures_apart,
     find_conflicts,
     harm_figure_claims,
     measure,
     measure_key,
+    same_day,
 )
 from crosswire.compare.features import shares_quote
 from crosswire.compare.settings import CompareSettings
+from crosswire.read.timex import TimeRef
 
 CHUNK = 1024
 
@@ -113,24 +122,34 @@ def quote_linked(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> b
 def _aligns(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> bool:
     if a.source == b.source:  # a copy's sentence joins only its own counterpart
         return sim >= settings.copy_align
-    if a.hypothetical != b.hypothetical:  # what could happen is not what happened
+    # what could happen is not what happened; a figure the other claim does not match is another fact
+    if a.hypothetical != b.hypothetical or figures_apart(a, b):
         return sim >= settings.align_strong
     return sim >= settings.align_strong or (sim >= settings.align_weak and anchored(a, b))
+
+
+def _floor(a: Claim, b: Claim, sim: float, same_day_linked: bool, s: CompareSettings) -> float | None:
+    """The average cosine the groups of two claims need to merge, or None when the claims do not align.
+    A shared quotation or one happening dated to one day is evidence of its own, so a lower floor holds."""
+    if quote_linked(a, b, sim, s):
+        return s.conflict_min
+    if same_day_linked:
+        return s.compatible_min
+    return s.merge_average if _aligns(a, b, sim, s) else None
 
 
 def _grow(
     claims: list[Claim], vectors: np.ndarray, pairs: list[tuple[int, int, float]], s: CompareSettings
 ) -> _Groups:
     groups = _Groups(len(claims))
-    for i, j, sim in pairs:
+    dated = {(i, j): sim for i, j, sim in same_day_pairs(claims, vectors, s)}
+    merged = {(i, j): sim for i, j, sim in pairs} | dated
+    for (i, j), sim in sorted(merged.items(), key=lambda p: (-p[1], p[0])):
         ri, rj = groups.find(i), groups.find(j)
         if ri == rj:
             continue
-        quoted = quote_linked(claims[i], claims[j], sim, s)  # the shared quotation is the evidence
-        if not quoted and not _aligns(claims[i], claims[j], sim, s):
-            continue
-        floor = s.conflict_min if quoted else s.merge_average
-        if _average(vectors, groups.members[ri], groups.members[rj]) >= floor:
+        floor = _floor(claims[i], claims[j], sim, (i, j) in dated, s)
+        if floor is not None and _average(vectors, groups.members[ri], groups.members[rj]) >= floor:
             groups.union(ri, rj)
     return groups
 
@@ -197,18 +216,27 @@ def _ages(
     return out
 
 
-def _dates(
-    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
-) -> list[tuple[int, int, list[Compatibility]]]:
-    """Differently worded, overlapping times of one happening (a word before both times is shared)."""
+Dated = dict[int, list[tuple[TimeRef, frozenset[str]]]]
+
+
+def _dated_words(claims: list[Claim]) -> tuple[Dated, list[set[tuple[int, int]]]]:
+    """Each claim's dated happenings, and (claim, time) pairs grouped by a word before the time."""
     by_word: dict[str, set[tuple[int, int]]] = {}
     dated = {k: dated_happenings(c) for k, c in enumerate(claims)}
     for k, items in dated.items():
         for n, (_, words) in enumerate(items):
             for w in words:
                 by_word.setdefault(w, set()).add((k, n))
+    return dated, list(by_word.values())
+
+
+def _dates(
+    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int, list[Compatibility]]]:
+    """Differently worded, overlapping times of one happening (a word before both times is shared)."""
+    dated, by_word = _dated_words(claims)
     found: dict[tuple[int, int], list[Compatibility]] = {}
-    for members in by_word.values():
+    for members in by_word:
         for i, ni in members:
             for j, nj in members:
                 if i < j and float(vectors[i] @ vectors[j]) >= s.compatible_min:
@@ -216,6 +244,32 @@ def _dates(
                     if agree is not None:
                         found.setdefault((i, j), []).append(agree)
     return [(i, j, items) for (i, j), items in sorted(found.items())]
+
+
+def same_day_pairs(
+    claims: list[Claim], vectors: np.ndarray, s: CompareSettings
+) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) for i < j of anchored claims of different sources (both of what happened, or both of
+    what could) that date one happening to the same day (a word before both dates is shared: "was breached
+    on Tuesday" / "the Kalvik Dam burst on Tuesday"), at least as close in meaning as claims with compatible
+    figures (``compatible_min``), and whose figures do not tell them apart (``day_figures_apart``)."""
+    dated, by_word = _dated_words(claims)
+    found: dict[tuple[int, int], float] = {}
+    for members in by_word:
+        for i, ni in members:
+            for j, nj in members:
+                a, b = claims[i], claims[j]
+                if i >= j or a.source == b.source or a.hypothetical != b.hypothetical or (i, j) in found:
+                    continue
+                ta, tb = dated[i][ni][0], dated[j][nj][0]
+                if (
+                    same_day(ta, tb)
+                    and (sim := float(vectors[i] @ vectors[j])) >= s.compatible_min
+                    and anchored(a, b)
+                    and not day_figures_apart(a, ta, b, tb)
+                ):
+                    found[(i, j)] = sim
+    return [(i, j, sim) for (i, j), sim in sorted(found.items())]
 
 
 def _check(
@@ -226,7 +280,8 @@ def _check(
     s: CompareSettings,
 ) -> tuple[dict[int, list[Conflict]], dict[int, list[Compatibility]]]:
     """Conflicts and agreeing figures (both joining their two claims' groups) and compatible wordings,
-    by group root."""
+    by group root. An age that matches a year of building ("58-year-old dam" / "built in 1968") agrees on
+    a thing both claims mention in passing, not on what they report: it is listed, and joins nothing."""
     found: list[tuple[int, int, list[Conflict]]] = []
     compatible: list[tuple[int, int, list[Compatibility]]] = []
     for i, j, sim in pairs:
@@ -241,10 +296,10 @@ def _check(
         elif check.agree and sim >= s.compatible_min:
             compatible.append((i, j, check.compatible))
     found += _denials(claims, vectors, s)
-    compatible += _ages(claims, vectors, s)
     compatible += _dates(claims, vectors, s)
     for i, j in [(i, j) for i, j, _ in found] + [(i, j) for i, j, _ in compatible]:
         groups.union(i, j)
+    compatible += _ages(claims, vectors, s)
     by_root: dict[int, list[Conflict]] = {}
     for i, _, conflicts in found:
         by_root.setdefault(groups.find(i), []).extend(conflicts)

@@ -100,11 +100,14 @@ def _claim(
     )
 
 
-# ", and" / "; " opening a clause with its own subject and finite verb: "31 were missing, and rescue teams
-# had pulled 260 people out" holds two facts
+# ", and" / "; " opening a clause with its own subject and finite verb (an auxiliary or modal, a regular or
+# common irregular past, a present reporting verb; a figure such as "4,000" is one word of the subject):
+# "31 were missing, and rescue teams had pulled 260 people out" holds two facts
 _CLAUSE = re.compile(
-    r"(?:,\s+(?:and|but|while)\s+|;\s+)(?=(?:[\w’'-]+\s+){0,4}?"
-    r"(?:had|has|have|was|were|is|are|will|would|could|said|says|told|\w+ed)\b)"
+    r"(?:,\s+(?:and|but|while)\s+|;\s+)(?=(?:(?:\d[\d,.]*|[\w’'-]+)\s+){0,4}?"
+    r"(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|said|says|say|told|fear|fears|"
+    r"warn|warns|believe|believes|spent|went|came|took|made|gave|left|kept|held|found|fell|rose|began|"
+    r"brought|sent|lost|built|struck|saw|ran|got|\w+ed)\b)"
 )
 
 

@@ -6,7 +6,9 @@ hold, whose days for the same happening differ, whose polarity differs, or where
 the other attributes to a party, or where one denies harm ("no civilian casualties") to what the other
 counts among the dead. Compatible figures ("more than 100" and "110"), an age and a year of building
 ("58-year-old", "built in 1968") and overlapping dates ("three weeks ago", "since February 27") are not
-conflicts; a figure about a past event ("since 1987, when ... killing nine") is not compared.
+conflicts; a figure about a past event ("since 1987, when ... killing nine") is not compared. Figures also
+tell claims apart for alignment: two claims whose figures do not meet report different facts
+(``figures_apart``), unless the figure only one states is dated by the day both give the happening.
 """
 
 from __future__ import annotations
@@ -176,6 +178,43 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
 def _figures(c: Claim) -> list[tuple[Quantity, Quantity | None]]:
     """Each figure of the claim with its measure (None for a figure about a past event)."""
     return _memo(c, "figures", None, lambda: [(q, _current_measure(q, c)) for q in c.quantities])
+
+
+def _has_figures(c: Claim) -> bool:
+    return any(m is not None for _, m in _figures(c))
+
+
+def figures_apart(a: Claim, b: Claim) -> bool:
+    """The claims' current figures do not meet: one states figures and the other none ("flown more than
+    9,000 sorties" / "warplanes are still carrying out air strikes"), or both do and no two agree ("18 to
+    22 sorties a day" / "more than 9,000 sorties"). Such claims report different facts, however close their
+    topics (durations and figures about past events are not counted)."""
+    has_a, has_b = _has_figures(a), _has_figures(b)
+    if has_a != has_b:
+        return True
+    return has_a and not any(ok for _, _, ok in figure_pairs(a, b))
+
+
+def _dated_by(c: Claim, t: TimeRef) -> bool:
+    """The nearest time of each current figure of the claim is ``t``'s day: the figures count what happened
+    then ("gave way on Tuesday, ... killing 14 people")."""
+    figures = [q for q, m in _figures(c) if m is not None]
+    return all(_when(_nearest_time(q, c)) == _when(t) for q in figures)
+
+
+def _nearest_time(q: Quantity, c: Claim) -> TimeRef:
+    return min(c.times, key=lambda u: _gap(q.span.start, q.span.end, u.span.start, u.span.end))
+
+
+def day_figures_apart(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef) -> bool:
+    """``figures_apart`` for two claims that date a happening to one day (``ta``, ``tb``): a figure only one
+    of them states keeps them apart unless it is dated by that day, a detail of the same happening."""
+    has_a, has_b = _has_figures(a), _has_figures(b)
+    if has_a and has_b:
+        return figures_apart(a, b)
+    if has_a:
+        return not _dated_by(a, ta)
+    return has_b and not _dated_by(b, tb)
 
 
 def _current_measure(q: Quantity, c: Claim) -> Quantity | None:
@@ -467,6 +506,11 @@ def _when(t: TimeRef) -> tuple[str, str]:
     """The interval a time dates its happening to: ``since X`` dates a start, to X itself."""
     start, end = t.start or "", t.end or ""
     return (start, start) if t.text.lower().startswith("since") else (start, end)
+
+
+def same_day(ta: TimeRef, tb: TimeRef) -> bool:
+    """Two times that date a happening to one and the same day ("on Tuesday" / "since February 20")."""
+    return ta.granularity == tb.granularity == "day" and _when(ta) == _when(tb)
 
 
 def dates_agree(a: Claim, ta: TimeRef, b: Claim, tb: TimeRef) -> Compatibility | None:

@@ -25,7 +25,9 @@ class CompareSettings:
         0.80, "cosine two claims without a shared figure need before an attribution difference counts"
     )
     compatible_min: float = _s(
-        0.40, "cosine at or above which two claims with compatible figures for one thing are grouped"
+        0.40,
+        "cosine at or above which two claims with compatible figures for one thing, or that date one "
+        "happening to the same day, are grouped",
     )
     wire_share: float = _s(
         0.6,
