@@ -420,3 +420,19 @@ def test_real_dossier_json_spans_are_exact(built: tuple[Dossier, str]) -> None:
     for s in spans_in({k: v for k, v in data.items() if k != "articles"}):
         assert s["text"] == texts[s["article_id"]][s["start"] : s["end"]]
     assert {c["id"] for c in data["claims"]} == {c.id for c in d.claims}
+
+
+def test_a_pair_naming_a_claim_of_another_group_keeps_its_evidence(built: tuple[Dossier, str]) -> None:
+    """An age matching a year of building is listed on one group while its other claim sits in another
+    group: the JSON still gives both claims' spans."""
+    d, _ = built
+    first, other = d.groups[0], next(g for g in d.groups[1:] if g.claims)
+    pair = Compatibility("age matches year", first.claims[0].id, other.claims[0].id)
+    first.compatible.append(pair)
+    try:
+        data = dossier_data(d)
+    finally:
+        first.compatible.remove(pair)
+    [listed] = [g for g in data["groups"] if g["id"] == first.id]
+    evidence = next(c["evidence"] for c in listed["compatible"] if c["reason"] == "age matches year")
+    assert [e["text"] for e in evidence] == [first.claims[0].text, other.claims[0].text]

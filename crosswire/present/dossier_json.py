@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from crosswire.compare.align import ClaimGroup
+from crosswire.compare.claims import Claim
 from crosswire.compare.dossier import Dossier
 from crosswire.compare.labels import EntityLabels, OutletTerms
 from crosswire.compare.quotes_across import QuoteComparison, QuoteVersion, SpeakerQuotes
@@ -107,8 +108,9 @@ def _claims(dossier: Dossier, span: Spans) -> list[Data]:
     ]
 
 
-def _group(g: ClaimGroup, sources: dict[str, str], span: Spans) -> Data:
-    claims = {c.id: c for c in g.claims}
+def _group(g: ClaimGroup, sources: dict[str, str], span: Spans, claims: dict[str, Claim]) -> Data:
+    """One group; a conflict or compatibility may name a claim of another group (an age matching a year of
+    building joins nothing), so claims are looked up across the whole dossier."""
 
     def pair(claim_a: str, claim_b: str) -> Data:
         return {
@@ -273,6 +275,7 @@ def dossier_data(dossier: Dossier, event_headline: str | None = None) -> Data:
     """Everything the dossier shows, as JSON-ready data."""
     span = Spans(dossier)
     sources = source_outlets(dossier)
+    by_id = {c.id: c for c in dossier.claims}
     first, last = dossier.time_span
     return {
         "schema": SCHEMA,
@@ -283,7 +286,7 @@ def dossier_data(dossier: Dossier, event_headline: str | None = None) -> Data:
         "counts": _counts(dossier),
         "summary": _summary(dossier.summary, span),
         "differences": _differences(dossier.differences, span),
-        "groups": [_group(g, sources, span) for g in ordered_groups(dossier)],
+        "groups": [_group(g, sources, span, by_id) for g in ordered_groups(dossier)],
         "claims": _claims(dossier, span),
         "omissions": dossier.omissions,
         "labels": _labels(dossier.labels, span),
