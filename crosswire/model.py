@@ -7,10 +7,22 @@ every later extraction points into ``Article.text`` by character offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
 
 UNKNOWN_OUTLET = "unknown"  # what ingest records when neither the source nor its URL names the outlet
+
+
+def parse_instant(value: str | None) -> datetime | None:
+    """A stored UTC ISO 8601 time ("2026-03-03T13:20:00Z") as an aware datetime; None if absent or bad."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ denial is not a statement of fact, and conflict reasons read as sentences: tests
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.compare.align import ClaimGroup, _aligns
 from crosswire.compare.claims import Claim, claim_bounds
 from crosswire.compare.dossier import Dossier, build_dossier
@@ -198,3 +200,39 @@ def test_a_clause_reads_as_a_sentence_in_the_summary() -> None:
 def test_according_to_is_attribution_not_hedging() -> None:
     assert attribution_cue("30 aircraft flew home, according to the ministry") == "according to"
     assert not is_hedged("according to") and is_hedged("claims")
+
+
+RISEN = "Rescuers in the flooded town of Orm said the dam disaster had now killed at least 20 people."
+
+
+@pytest.mark.parametrize(
+    ("late_text", "hours", "noted"),
+    [
+        (RISEN, 19, True),
+        (RISEN, 0, False),  # within the hour
+        (RISEN.replace("at least 20", "nine"), 19, False),  # the later figure is lower
+    ],
+)
+def test_a_later_higher_count_is_noted_as_one_that_rose(late_text: str, hours: int, noted: bool) -> None:
+    first = "Floodwater from the burst Velt dam killed 14 people in Orm, police said."
+    early = _article("a0", "Wire Agency", first)
+    late_time = f"2026-03-{18 + (10 + hours) // 24}T{(10 + hours) % 24:02d}:00:00Z"
+    late = _article("a1", "Daily Paper", late_text, published=late_time)
+    d = build_dossier([early, late], "rising")
+    [conflict] = [c for g in d.groups for c in g.conflicts if c.kind == "numbers"]
+    assert ("a count that rose?" in conflict.reason) is noted
+    assert ("19 h after" in conflict.reason) is noted
+
+
+def test_a_later_higher_sum_of_money_is_not_called_a_count_that_rose() -> None:
+    first = "The port strike costs the economy about 35 million crowns a day, traders said."
+    early = _article("a0", "Wire Agency", first)
+    late = _article(
+        "a1",
+        "Daily Paper",
+        "Economists warned that the stoppage at the port was costing more than 60 million crowns a day.",
+        published="2026-03-19T12:00:00Z",
+    )
+    d = build_dossier([early, late], "costs")
+    reasons = [c.reason for g in d.groups for c in g.conflicts if c.kind == "numbers"]
+    assert reasons and not any("rose" in r for r in reasons)

@@ -12,13 +12,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from crosswire.model import Article
+from crosswire.model import Article, parse_instant
 
 BASE_VIEWS: tuple[str, ...] = (
     "emb",  # cosine of the article's embedding with the event centroid
@@ -157,13 +156,8 @@ def _names(text: str) -> Counter[str]:
 
 def epoch_days(published: str | None) -> float | None:
     """Days since 1970 of a UTC ISO 8601 timestamp, or None."""
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.timestamp() / 86400.0
+    moment = parse_instant(published)
+    return None if moment is None else moment.timestamp() / 86400.0
 
 
 Weights = tuple[dict[str, float], float]  # term -> sublinear TF-IDF weight, and the vector's norm

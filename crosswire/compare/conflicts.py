@@ -21,6 +21,7 @@ from typing import TypeVar
 from crosswire.compare.claims import Claim
 from crosswire.compare.features import content_words, continuing, is_hedged, stem
 from crosswire.compare.settings import CompareSettings
+from crosswire.model import parse_instant
 from crosswire.read.quantities import Quantity, compatible, counted_key
 from crosswire.read.timex import TimeRef
 
@@ -234,8 +235,26 @@ def _numbers(
             what = measure(qa, a)
             thing = (what.counted or what.unit) if what else "figure"
             reason = f"{a.outlet} reports “{qa.text}”, {b.outlet} “{qb.text}” ({thing})"
-            return Conflict("numbers", reason, a.id, b.id)
+            return Conflict("numbers", reason + _rising(a, qa, b, qb), a.id, b.id)
     return None
+
+
+RISING_MIN_HOURS = 1.0
+
+
+def _rising(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> str:
+    """A note when the later report gives the higher count (of people or things: no unit, no rate), at least
+    an hour later: in breaking news that is mostly a count that grew ("14 people" at 13:20, "at least 20" the
+    next morning), not a contradiction. Sums of money and rates are estimates: no note."""
+    when_a, when_b = parse_instant(a.published), parse_instant(b.published)
+    if when_a is None or when_b is None or any(q.unit or q.per for q in (qa, qb)):
+        return ""
+    (early, q_early), (late, q_late) = sorted([(when_a, qa), (when_b, qb)], key=lambda p: p[0])
+    hours = (late - early).total_seconds() / 3600
+    low_late, high_early = q_late.low, q_early.high
+    if hours < RISING_MIN_HOURS or low_late is None or high_early is None or low_late <= high_early:
+        return ""
+    return f"; the later report, {hours:.0f} h after, has the higher figure: a count that rose?"
 
 
 def happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from crosswire.model import parse_instant
+
 HOURLY_MAX = timedelta(days=3)  # spans up to this long are bucketed by hour, longer ones by day
 WIDTH = 920
 LABEL_W = 190
@@ -46,16 +48,6 @@ class Chart:
     undated: int = 0
 
 
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def _bucket(t: datetime, unit: str) -> datetime:
     t = t.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
     return t if unit == "hour" else t.replace(hour=0)
@@ -72,7 +64,7 @@ def _ticks(first: datetime, last: datetime, unit: str, x: Callable[[datetime], f
 def coverage_chart(items: list[tuple[str, str | None]]) -> Chart:
     """``items``: (outlet, published) per article. Outlets keep their order of first appearance."""
     outlets = list(dict.fromkeys(o for o, _ in items))
-    dated = [(o, t) for o, p in items if (t := parse_time(p)) is not None]
+    dated = [(o, t) for o, p in items if (t := parse_instant(p)) is not None]
     rows = [(o, TOP + ROW_H * i + ROW_H / 2) for i, o in enumerate(outlets)]
     height = TOP + ROW_H * len(outlets) + AXIS_H
     chart = Chart(WIDTH, height, LABEL_W, "hour", rows, undated=len(items) - len(dated))

@@ -9,7 +9,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from crosswire.compare.dossier import Dossier
-from crosswire.present.dossier_chart import coverage_chart, parse_time
+from crosswire.model import parse_instant
+from crosswire.present.dossier_chart import coverage_chart
 from crosswire.present.dossier_json import dossier_data
 from crosswire.present.dossier_marks import anchor_of, article_markup
 
@@ -36,7 +37,7 @@ def outlet_colors(outlets: list[str]) -> dict[str, str]:
 
 def when(value: str | None, with_time: bool = True) -> str:
     """ "Tue 03 Mar 2026, 13:20 UTC" from an ISO timestamp; "date unknown" for none."""
-    t = parse_time(value)
+    t = parse_instant(value)
     if t is None:
         return value or "date unknown"
     return t.strftime("%a %d %b %Y, %H:%M UTC" if with_time else "%a %d %b %Y")
