@@ -236,3 +236,13 @@ def test_a_later_higher_sum_of_money_is_not_called_a_count_that_rose() -> None:
     d = build_dossier([early, late], "costs")
     reasons = [c.reason for g in d.groups for c in g.conflicts if c.kind == "numbers"]
     assert reasons and not any("rose" in r for r in reasons)
+
+
+def test_a_clause_reads_as_a_sentence_where_reports_differ() -> None:
+    text = "The burst Velt dam killed 14 people in Orm, and rescuers searched the valley all night."
+    early = _article("a0", "Wire Agency", text)
+    late = _article("a1", "Daily Paper", RISEN, published="2026-03-19T10:00:00Z")
+    d = build_dossier([early, late], "clauses")
+    [difference] = [x for x in d.differences if "numbers" in x.kinds]
+    texts = sorted(difference.texts.values())
+    assert texts == sorted([RISEN, "The burst Velt dam killed 14 people in Orm."])

@@ -109,5 +109,5 @@ def differences(groups: list[ClaimGroup], claims: list[Claim]) -> list[Differenc
         sides = [Citation(by_id[i].outlet, i, by_id[i].span) for i in ids]
         kinds = list(dict.fromkeys(c.kind for c in g.conflicts))
         reasons = list(dict.fromkeys(c.reason for c in g.conflicts))
-        out.append(Difference(g.id, kinds, reasons, sides, {i: by_id[i].text for i in ids}))
+        out.append(Difference(g.id, kinds, reasons, sides, {i: as_sentence(by_id[i].text) for i in ids}))
     return out
