@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import Article, Span
 from crosswire.read.aliases import SKELETON_MIN, skeleton
+from crosswire.read.entities import is_named
 from crosswire.read.reader import Reading
 from crosswire.read.resolve import Resolution
 
@@ -64,6 +65,7 @@ class EntityLabels:
     kind: str
     name: str
     by_outlet: dict[str, list[LabelUse]]
+    named: bool = True  # False: only descriptions refer to it ("the migrants")
 
     @property
     def distinct_labels(self) -> int:
@@ -190,7 +192,9 @@ def _labels(uses: dict[str, list[Span]], examples: int) -> dict[str, list[LabelU
 def entity_labels(
     articles: list[Article], readings: dict[str, Reading], resolution: Resolution, settings: CompareSettings
 ) -> list[EntityLabels]:
-    """Entities named by two or more outlets, with every outlet's words for them, most mentioned first."""
+    """Entities named by two or more outlets, with every outlet's words for them: named ones first, then
+    referents only described ("the migrants", "the company") where the outlets' words differ; each by
+    number of outlets, then of distinct labels, then of mentions."""
     entities = {e.id: e for e in resolution.entities}
     names = {eid: e.name for eid, e in entities.items()}
     uses = _merged(_uses(articles, readings, resolution), names, _renamings(articles, readings, resolution))
@@ -200,8 +204,10 @@ def entity_labels(
         if len(by_outlet) < 2 or eid not in entities:
             continue
         e = entities[eid]
-        out.append(EntityLabels(eid, e.kind, e.name, by_outlet))
-    out.sort(key=lambda x: (-len(x.by_outlet), -x.distinct_labels, -_total(x)))
+        entry = EntityLabels(eid, e.kind, e.name, by_outlet, is_named(e.kind, e.name))
+        if entry.named or entry.distinct_labels >= 2:
+            out.append(entry)
+    out.sort(key=lambda x: (not x.named, -len(x.by_outlet), -x.distinct_labels, -_total(x)))
     return out[:MAX_ENTITIES]
 
 

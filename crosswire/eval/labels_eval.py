@@ -14,6 +14,7 @@ entry aligned to their concept / gold pairs.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -116,11 +117,20 @@ def _events(articles: Iterable[Article]) -> dict[str, list[Article]]:
     return out
 
 
-def evaluate_labels(limit: int | None = None) -> list[LabelScore]:
-    """Micro-averaged (exact, head) scores over NewsWCL50's events (the first ``limit`` events)."""
+def split_events(split: str) -> set[str]:
+    """Event ids of a part of NewsWCL50's ``train_val_test_split.json`` (train, val or test)."""
+    with (data_dir() / "newswcl50" / "train_val_test_split.json").open(encoding="utf-8") as handle:
+        return {str(e) for e in json.load(handle)[split]}
+
+
+def evaluate_labels(limit: int | None = None, split: str | None = None) -> list[LabelScore]:
+    """Micro-averaged (exact, head) scores over NewsWCL50's events (the first ``limit`` events; only the
+    events of ``split``, one of train, val, test, when given)."""
     gold = gold_labels()
+    wanted = split_events(split) if split else None
     totals = {m: LabelScore(m, 0, 0, 0, 0) for m in ("exact", "head")}
-    for n, (event, articles) in enumerate(sorted(_events(load("newswcl50")).items())):
+    events = [(e, a) for e, a in sorted(_events(load("newswcl50")).items()) if wanted is None or e in wanted]
+    for n, (event, articles) in enumerate(events):
         if limit is not None and n >= limit:
             break
         system = system_labels(articles, f"newswcl50/{event}")

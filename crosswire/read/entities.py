@@ -1,10 +1,14 @@
-"""Entity mentions of one article: spaCy NER names plus names and descriptions the text equates with them.
+"""Entity mentions of one article: spaCy NER names, names and descriptions the text equates with them, and
+descriptions of people, organisations and groups.
 
 ``extract_mentions(doc, article_id)`` returns ``Mention``s whose span points exactly at the surface in the
-article text (a leading "the" and a trailing possessive are left out of the span). Mentions learned from
+article text (a leading "the" and a trailing possessive are left out of a name's span). Mentions learned from
 the text (``via="alias:respectively"`` etc.) carry the surfaces they were equated with in ``aliases``;
 appositive descriptions and titles ("Kremlin spokesman", "a spokesman for the General Staff") are kept as
-``roles`` of the name they describe, not as mentions. Resolution across articles is ``resolve.resolve``.
+``roles`` of the name they describe. Descriptions ("the president", "the migrants", "Trump's lawyer", the
+title in "North Korean leader Kim Jong Un") are mentions too (``via="description"``, no name, span from
+their first word), so resolution can join them to a name and the framing labels see them. Resolution
+across articles is ``resolve.resolve``.
 """
 
 from __future__ import annotations
@@ -15,18 +19,41 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from crosswire.model import Span
-from crosswire.read.aliases import LearnedAlias, is_name_like, learn_aliases
+from crosswire.read.aliases import (
+    ORGANISATION_NOUNS,
+    LearnedAlias,
+    is_bare_title,
+    is_name_like,
+    is_person_noun,
+    is_pronoun,
+    learn_aliases,
+    word_set,
+)
 from crosswire.read.kinds import corrected_kind, is_name_span
 from crosswire.read.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 ALIAS_MENTION_HOWS = frozenset({"parenthesis", "aka", "respectively"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:]+)$")
+# Heads of descriptions kept as mentions besides ``is_person_noun`` and ``ORGANISATION_NOUNS``: people in
+# groups ("the migrants", "Trump's associates"), and institutions, singular only ("the administration", "the
+# bloc"; "neighbouring countries" is no one referent).
+PEOPLE_NOUNS: frozenset[str] = word_set(
+    """migrant refugee immigrant protester protestor demonstrator supporter critic opponent voter ally
+    activist member delegate negotiator adviser advisor aide analyst expert rebel insurgent troop force
+    investigator associate participant seeker donor counterpart"""
+)
+INSTITUTION_NOUNS: frozenset[str] = word_set(
+    """government administration regime military army navy police party coalition alliance bloc organisation
+    organization agency ministry department committee union council court parliament congress senate
+    delegation team campaign country nation caravan staff family office"""
+)
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +95,8 @@ def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """NER mentions of people, organisations, places and groups, plus mentions learned from aliases."""
+    """NER mentions of people, organisations, places and groups, mentions learned from aliases, and
+    descriptions (``_descriptions``)."""
     by_range: dict[tuple[int, int], Mention] = {}
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and is_name_span(ent):
@@ -76,7 +104,72 @@ def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
             by_range.setdefault((m.span.start, m.span.end), m)
     for alias in learn_aliases(doc):
         _apply_alias(doc, article_id, alias, by_range)
-    return sorted(_drop_truncated(by_range.values()), key=lambda m: (m.span.start, m.span.end))
+    mentions = _drop_truncated(by_range.values())
+    mentions += _descriptions(doc, article_id, [(m.span.start, m.span.end) for m in mentions])
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def is_named(kind: str, name: str) -> bool:
+    """Whether a resolved entity has a name: NER tagged one of its names, or its canonical name reads as a
+    name. Entities of descriptions and pronouns only ("the migrants", "the company") have none."""
+    return kind != "OTHER" or (is_name_like(name) and not is_bare_title(name) and not is_pronoun(name))
+
+
+def describes_entity(head: str) -> bool:
+    """Whether a common noun heads a description of a person, an organisation or a group."""
+    return (
+        is_person_noun(head)
+        or head in ORGANISATION_NOUNS
+        or head in PEOPLE_NOUNS
+        or head in INSTITUTION_NOUNS
+    )
+
+
+def _descriptions(doc: Doc, article_id: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Noun phrases headed by a person, organisation or group noun (``describes_entity``) that refer
+    (``_definite``: "the president", "these migrants", "Trump's lawyer"), and lowercase titles before a
+    person's name ("North Korean leader" Kim Jong Un); span from the phrase's first word to its head,
+    unless a mention already covers the head."""
+    text = doc_text(doc)
+    person_starts = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if (title := _title_before_name(chunk, person_starts)) is not None:
+            root = title
+        elif root.pos_ != "NOUN" or not _definite(chunk) or _plural_institution(root):
+            continue
+        start, end, head = chunk.start_char, root.idx + len(root.text), root.lemma_.lower()
+        if not describes_entity(head) or any(s < end and root.idx < e for s, e in taken):
+            continue
+        if is_name_like(text[start:end]):
+            continue  # a capitalised one ("Officials said", "President Trump") would read as a name
+        out.append(
+            Mention(Span(article_id, start, end), text[start:end], "OTHER", head=head, via="description")
+        )
+    return out
+
+
+def _title_before_name(chunk: SpacySpan, person_starts: dict[int, int]) -> Token | None:
+    """The head of a title before the person a noun phrase ends with ("North Korean leader" in "North
+    Korean leader Kim Jong Un"); ``person_starts``: end token → start token of the doc's PERSON names."""
+    start = person_starts.get(chunk.end)
+    last = chunk.doc[start - 1] if start is not None and start > chunk.start else None
+    return last if last is not None and last.pos_ == "NOUN" else None
+
+
+def _plural_institution(root: Token) -> bool:
+    """A plural institution ("neighbouring countries", "the agencies"): no one referent, and the resolver
+    would join it to the singular."""
+    return root.tag_ == "NNS" and root.lemma_.lower() in INSTITUTION_NOUNS
+
+
+def _definite(chunk: SpacySpan) -> bool:
+    """Definite ("the", "these"), possessive ("Trump's lawyer"), appositive, or a bare plural ("migrants")."""
+    first = chunk[0]
+    if chunk.root.tag_ == "NNS" and first.pos_ not in {"DET", "NUM"}:
+        return True
+    return first.lower_ in DEFINITE or any(t.dep_ == "poss" for t in chunk) or chunk.root.dep_ == "appos"
 
 
 def _drop_truncated(mentions: Iterable[Mention]) -> list[Mention]:

@@ -19,9 +19,10 @@ from crosswire.read.quantities import Quantity, extract_quantities
 from crosswire.read.quotes import Quote, extract_quotes
 from crosswire.read.timex import TimeRef, extract_timex
 
-# 2: places; 3: quote continuations, learned cue frames; 4: speakers the parse misses, noun cues, NER kinds.
+# 2: places; 3: quote continuations, learned cue frames; 4: speakers the parse misses, noun cues, NER kinds;
+# 5: description mentions ("the president", "the migrants").
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
-READER_VERSION = 4
+READER_VERSION = 5
 BATCH_SIZE = 32
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from crosswire.model import Article, Span
-from crosswire.read.entities import mention_id
+from crosswire.read.entities import is_named, mention_id
 from crosswire.read.reader import READER_VERSION, Reading
 from crosswire.read.resolve import Entity, Resolution
 from crosswire.store.db import Store, _row_to_article, now_iso
@@ -60,11 +60,14 @@ def save_resolution(store: Store, resolution: Resolution, readings: dict[str, Re
 
 
 def entity_table(store: Store, limit: int = 100) -> list[dict[str, object]]:
-    """Entities by number of mentions, with their variants and the outlets that mention them."""
+    """Named entities (``is_named``) by number of mentions, with their variants and the outlets that mention
+    them."""
+    store.db.create_function("is_named", 2, is_named, deterministic=True)
     rows = store.db.execute(
         """SELECT e.id, e.kind, e.name, e.aliases, count(*) AS mentions,
                   group_concat(DISTINCT a.outlet) AS outlets, count(DISTINCT m.article_id) AS articles
            FROM entities e JOIN entity_mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id
+           WHERE is_named(e.kind, e.name)
            GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?""",
         (limit,),
     )
