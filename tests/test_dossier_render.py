@@ -436,3 +436,27 @@ def test_a_pair_naming_a_claim_of_another_group_keeps_its_evidence(built: tuple[
     [listed] = [g for g in data["groups"] if g["id"] == first.id]
     evidence = next(c["evidence"] for c in listed["compatible"] if c["reason"] == "age matches year")
     assert [e["text"] for e in evidence] == [first.claims[0].text, other.claims[0].text]
+
+
+def test_named_referents_come_first_and_described_ones_say_so() -> None:
+    d = hand_dossier()
+    d.labels.insert(
+        0,
+        EntityLabels(
+            "e9",
+            "OTHER",
+            "the crew",
+            {
+                OUTLETS[A]: [LabelUse("crew", 2, [span(A, "coastguard")]), LabelUse("sailors", 1, [])],
+                OUTLETS[B]: [LabelUse("deckhands", 1, [])],
+            },
+            named=False,
+        ),
+    )
+    md = to_markdown(d)
+    rows = [line for line in md.splitlines() if line.startswith(("| Ida Brand", "| the crew"))]
+    assert [r.split(" (")[0] for r in rows] == ["| Ida Brand", "| the crew"]
+    assert "(description)" in rows[1] and "(OTHER)" not in md
+    html = parse(to_html(d))
+    kinds = [k.text_content() for k in html.xpath("//table[@class='labels']//span[@class='kind']")]
+    assert kinds == ["PERSON", "description"]

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from crosswire.compare.dossier import Dossier
 from crosswire.model import parse_instant
 from crosswire.present.dossier_chart import coverage_chart
-from crosswire.present.dossier_json import dossier_data
+from crosswire.present.dossier_json import dossier_data, label_kind, label_order
 from crosswire.present.dossier_marks import anchor_of, article_markup
 
 TEMPLATE = "dossier.html"
@@ -72,9 +72,10 @@ def timeline_days(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def label_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Entities named in at least two outlets, those with the most distinct labels first."""
+    """Referents labelled by at least two outlets: named ones first, then those with the most distinct
+    labels."""
     rows = [e for e in data["labels"] if len(e["by_outlet"]) >= 2]
-    rows.sort(key=lambda e: (-e["distinct_labels"], -len(e["by_outlet"]), e["name"]))
+    rows.sort(key=label_order)
     return rows[:LABEL_ROWS]
 
 
@@ -115,6 +116,7 @@ def context(dossier: Dossier, event_headline: str | None = None, home: str | Non
         "chart": coverage_chart([(a.outlet, a.published) for a in dossier.articles]),
         "label_rows": label_rows(data),
         "label_outlet_counts": label_outlet_counts,
+        "label_kind": label_kind,
         "timeline_days": timeline_days(data["timeline"]),
     }
 

@@ -178,12 +178,23 @@ def _differences(items: list[Difference], span: Spans) -> list[Data]:
     ]
 
 
+def label_kind(entry: Data) -> str:
+    """What a labels row's referent is: its NER kind, or "description" when no outlet names it."""
+    return str(entry["kind"]) if entry.get("named", True) else "description"
+
+
+def label_order(entry: Data) -> tuple[bool, int, int, str]:
+    """Named referents first, then those with the most distinct labels, the most outlets, by name."""
+    return (not entry.get("named", True), -entry["distinct_labels"], -len(entry["by_outlet"]), entry["name"])
+
+
 def _labels(items: list[EntityLabels], span: Spans) -> list[Data]:
     return [
         {
             "entity_id": e.entity_id,
             "kind": e.kind,
             "name": e.name,
+            "named": e.named,
             "distinct_labels": e.distinct_labels,
             "by_outlet": {
                 o: [

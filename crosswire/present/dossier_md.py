@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.compare.dossier import Dossier
-from crosswire.present.dossier_json import dossier_data
+from crosswire.present.dossier_json import dossier_data, label_kind, label_order
 
 Data = dict[str, Any]
 
@@ -89,9 +89,9 @@ def _labels(d: Data) -> list[str]:
         "| referent | " + " | ".join(outlets) + " |",
         "|---" * (len(outlets) + 1) + "|",
     ]
-    for e in sorted(rows, key=lambda e: (-e["distinct_labels"], e["name"])):
+    for e in sorted(rows, key=label_order):
         cells = [", ".join(f"{u['label']} ×{u['count']}" for u in e["by_outlet"].get(o, [])) for o in outlets]
-        lines.append(f"| {cell(e['name'])} ({e['kind']}) | " + " | ".join(cell(c) for c in cells) + " |")
+        lines.append(f"| {cell(e['name'])} ({label_kind(e)}) | " + " | ".join(cell(c) for c in cells) + " |")
     return [*lines, ""]
 
 
