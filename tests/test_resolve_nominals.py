@@ -9,7 +9,7 @@ from crosswire.eval.stories import cluster_texts
 from crosswire.model import Span
 from crosswire.read.aliases import is_person_noun, name_key, noun_gender
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, resolve
+from crosswire.read.resolve import Resolution, _role_keys, resolve
 
 
 def _m(
@@ -236,3 +236,17 @@ def test_spellings_of_one_place_join_within_a_story() -> None:
     person = _person("b", 40, "Qariyat Alnoor")  # the skeleton joins places, not a person's name
     res = resolve({"a": [a], "b": [b, person]}, {"a": "s", "b": "s"})
     assert _same(res, a, b) and not _same(res, a, person)
+
+
+@pytest.mark.parametrize(
+    ("role", "head"),
+    [
+        ("Kremlin spokesman", "spokesman"),
+        ("a spokesman for the General Staff", "spokesman"),
+        ("a besieged market town in the north of the country", "town"),
+    ],
+)
+def test_a_roles_head_is_the_word_before_its_prepositional_phrase(role: str, head: str) -> None:
+    """Else "the country" joins the town an apposition calls "a town in the north of the country"."""
+    assert f"D:g:{head}" in _role_keys("g", role)
+    assert "D:g:country" not in _role_keys("g", role)

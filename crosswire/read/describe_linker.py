@@ -11,9 +11,7 @@ Candidates never include a cluster with a mention nested in one of the loose clu
 million"). The weights (``describe_linker.json``) are learned from ECB+ train's gold chains by
 ``benchmarks/train_describe_linker.py``, which also chose the threshold by cross-validation over ECB+ train's
 topics, among those that cost NewsWCL50 train and MEANTIME train (never learned from) at most 0.15 CoNLL F1;
-they are plain numbers in JSON, loaded offline. The product's reader extracts names only, so on real
-articles every cluster is named and the linker does nothing: it acts where descriptions and pronouns are
-mentions (gold-mention evaluation, a reader that extracts them).
+they are plain numbers in JSON, loaded offline.
 """
 
 from __future__ import annotations
@@ -112,7 +110,7 @@ def links(clusters: Sequence[Cluster], model: LinkerModel | None = None) -> list
 
 def candidate_rows(clusters: Sequence[Cluster]) -> list[tuple[Cluster, list[Cluster], np.ndarray]]:
     """Each loose cluster with its candidate clusters and their feature rows (``FEATURES``)."""
-    if all(c.named for c in clusters):  # the product's reader extracts names only: nothing to embed
+    if all(c.named for c in clusters):  # nothing to link: nothing to embed
         return []
     story = _Story(clusters)
     out = []

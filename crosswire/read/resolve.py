@@ -761,9 +761,16 @@ def _roles_of(m: Mention) -> list[str]:
     return [*m.roles, *leading_titles(m.surface)]
 
 
+ROLE_HEAD_ENDS = frozenset({"of", "in", "for", "at", "from", "with", "on", "near", "who", "which", "that"})
+
+
 def _role_keys(group: str, role: str) -> set[str]:
-    """A role's description keys: all of it and its head word ("Kremlin spokesman" → also "spokesman")."""
-    full = description_key(group, role)
+    """A role's description keys: all of it and its head word, the last word before a prepositional phrase
+    or relative clause ("Kremlin spokesman" → "spokesman"; "a spokesman for the General Staff" →
+    "spokesman"; "a market town in the north of the country" → "town", not "country")."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in ROLE_HEAD_ENDS), len(words))
+    full = description_key(group, " ".join(words[:cut]))
     head = full.split(":", 2)[-1].rsplit(" ", 1)[-1]
     return {full, f"D:{group}:{head}"}
 
