@@ -24,6 +24,7 @@ from crosswire.compare.sentences import sentence_spans
 from crosswire.compare.settings import DEFAULT_SETTINGS
 from crosswire.compare.summary import as_sentence
 from crosswire.model import Article, Span
+from tests.fixtures.claims import claim
 
 HARM_REPORT = (
     "A monitoring group said six civilians, including two children, were killed on Friday when shells hit a "
@@ -53,16 +54,7 @@ def _group_of(d: Dossier, phrase: str) -> ClaimGroup:
 
 
 def _claim(cid: str, source: str, text: str) -> Claim:
-    return Claim(
-        id=cid,
-        span=Span(source, 0, len(text)),
-        text=text,
-        outlet=source,
-        source=source,
-        entities=("e:leader",),
-        words=content_words(text),
-        hypothetical=hypothetical(text),
-    )
+    return claim(cid, source, text, entities=("e:leader",), hypothetical=hypothetical(text))
 
 
 def test_hypothetical_reads_modals_not_the_month() -> None:

@@ -9,10 +9,10 @@ from crosswire.compare.align import ClaimGroup, _aligns
 from crosswire.compare.claims import Claim, claim_bounds
 from crosswire.compare.conflicts import figures_apart
 from crosswire.compare.dossier import Dossier, build_dossier
-from crosswire.compare.features import content_words
 from crosswire.compare.settings import DEFAULT_SETTINGS
-from crosswire.model import Article, Span
+from crosswire.model import Article
 from crosswire.read.quantities import extract_quantities
+from tests.fixtures.claims import claim
 
 RATE = "Aircraft at the Korven base are flying between 18 and 22 sorties a day against rebel positions."
 TOTAL = "Since October the air group has flown more than 9,000 sorties against rebel positions."
@@ -27,16 +27,8 @@ BRIDGE_B = "Engineers had warned for years that the 55-year-old bridge needed ne
 
 
 def _claim(cid: str, source: str, text: str) -> Claim:
-    return Claim(
-        id=cid,
-        span=Span(source, 0, len(text)),
-        text=text,
-        outlet=source,
-        source=source,
-        words=content_words(text),
-        quantities=tuple(extract_quantities(text, source)),
-        published="2026-03-18T10:00:00Z",
-    )
+    quantities = tuple(extract_quantities(text, source))
+    return claim(cid, source, text, quantities=quantities, published="2026-03-18T10:00:00Z")
 
 
 def _dossier(*texts: str) -> Dossier:
