@@ -188,3 +188,19 @@ def test_a_lowercase_span_the_model_tags_is_no_name() -> None:
     mirren = next(t.i for t in doc if t.text == "Mirren")
     doc.ents = [SpacySpan(doc, crest, crest + 1, "ORG"), SpacySpan(doc, mirren, mirren + 1, "GPE")]
     assert [m.surface for m in extract_mentions(doc, "a")] == ["Mirren"]
+
+
+def test_a_word_tagged_a_place_in_its_story_is_that_place_everywhere_in_it() -> None:
+    """The small model tags an unfamiliar country a place, then an organisation: it stays the country, and
+    does not become the short form of the longer name it opens."""
+    ms = {
+        "a": [
+            Mention(Span("a", 0, 6), "Qadira", "GPE", name="Qadira", head="qadira"),
+            Mention(Span("a", 20, 44), "Qadira Civil Observatory", "ORG", name="Qadira Civil Observatory"),
+        ],
+        "b": [Mention(Span("b", 0, 6), "Qadira", "ORG", name="Qadira", head="qadira")],
+    }
+    res = resolve(ms, {"a": "war", "b": "war"})
+    assert res.entity_of["b:0-6"] == res.entity_of["a:0-6"] != res.entity_of["a:20-44"]
+    kinds = {e.id: e.kind for e in res.entities}
+    assert kinds[res.entity_of["b:0-6"]] == "GPE"

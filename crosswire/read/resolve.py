@@ -172,11 +172,13 @@ def resolve(
     the rules alone)."""
     views = _localise_short_forms(
         _demote_common_nouns(
-            [
-                _view(m, (groups or {}).get(article, article))
-                for article, mentions in sorted(mentions_by_article.items())
-                for m in mentions
-            ]
+            _one_kind_per_place(
+                [
+                    _view(m, (groups or {}).get(article, article))
+                    for article, mentions in sorted(mentions_by_article.items())
+                    for m in mentions
+                ]
+            )
         )
     )
     uf = _UnionFind()
@@ -265,6 +267,26 @@ def _view(m: Mention, group: str) -> _View:
     if is_person_noun(m.head) and _is_plural(m):
         key += PLURAL
     return _View(m, group, "description", key, person)
+
+
+def _one_kind_per_place(views: list[_View]) -> list[_View]:
+    """A one-word name the NER tags as a place somewhere in its story is that place wherever the story uses
+    it: the small model tags an unfamiliar country ("Qadira") a place in one sentence and an organisation or
+    a person in the next, and the short-form rules would then join it to a longer name it opens ("Qadira
+    Civil Observatory")."""
+    places: dict[tuple[str, str], str] = {}
+    for v in views:
+        name = mention_name(v.mention)
+        if v.role in {"short", "single"} and v.mention.kind in PLACE_KINDS and " " not in name:
+            places.setdefault((v.group, normalise(name)), v.mention.kind)
+    out = []
+    for v in views:
+        name = mention_name(v.mention)
+        kind = places.get((v.group, normalise(name))) if name and " " not in name else None
+        if kind and v.mention.kind not in PLACE_KINDS and v.role in {"short", "single"}:
+            v = _view(dataclasses.replace(v.mention, kind=kind), v.group)
+        out.append(v)
+    return out
 
 
 def _demote_common_nouns(views: list[_View]) -> list[_View]:
