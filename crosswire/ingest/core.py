@@ -89,11 +89,11 @@ class Ingestor:
     def process(self, item: RawItem | Failure) -> Outcome:
         if isinstance(item, Failure):
             return self._fail(item)
-        if item.raw and (known := self.store.same_raw(identity.raw_id(item.raw), item.origin)):
+        raw_id = identity.raw_id(item.raw) if item.raw else None
+        if raw_id and (known := self.store.same_raw(raw_id, item.origin)):
             # the same bytes from the same source: present, even if extraction or cleaning changed since
             self.store.clear_failure(item.origin)
-            stored = self.store.get(known)
-            return Outcome("present", item.origin, known, stored.outlet if stored else None)
+            return self._present(item.origin, known, None)
         missing = {k: v for k, v in self.settings.defaults.items() if not item.meta.get(k)}
         if missing:
             item.meta = {**item.meta, **missing}
@@ -101,27 +101,30 @@ class Ingestor:
             article = build_article(item)
         except InputError as exc:
             return self._fail(Failure(item.origin, str(exc)))
-        return self._store(article, item)
+        return self._store(article, item, raw_id)
+
+    def _present(self, origin: str, article_id: str, outlet: str | None) -> Outcome:
+        stored = self.store.get(article_id)
+        return Outcome("present", origin, article_id, stored.outlet if stored else outlet)
 
     def _fail(self, failure: Failure) -> Outcome:
         log.warning("%s", failure.line())
         self.store.record_failure(failure)
         return Outcome("failed", failure.origin, reason=failure.reason)
 
-    def _store(self, article: Article, item: RawItem) -> Outcome:
+    def _store(self, article: Article, item: RawItem, raw_id: str | None) -> Outcome:
         self.store.clear_failure(item.origin)
         if self.store.has_article(article.id):
             return Outcome("present", item.origin, article.id, article.outlet)
         if known := self.store.same_item(article.content_hash, article.source):
             # the same text from the same source, ingested before with other metadata (--outlet,
             # --published): what was stored first stands, nothing is stored twice
-            stored = self.store.get(known)
-            return Outcome("present", item.origin, known, stored.outlet if stored else article.outlet)
+            return self._present(item.origin, known, article.outlet)
         self._name_outlet(article)
         signature, supersedes = self._mark_copy(article)
-        if item.raw:
-            article.raw_id = identity.raw_id(item.raw)
-            self.store.put_raw(article.raw_id, item.origin, item.media_type, item.raw)
+        if raw_id:
+            article.raw_id = raw_id
+            self.store.put_raw(raw_id, item.origin, item.media_type, item.raw)
         article.ingested_at = now_iso()
         self.store.insert_article(article, self.seq, signature)
         self.seq += 1
