@@ -4,6 +4,7 @@ invalid JSON lines, duplicate ids, feeds that 404 or time out."""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import time
@@ -63,6 +64,9 @@ CASES: list[tuple[str, bytes, str]] = [
         "not HTML: no markup found",
     ),
     ("picture.txt", PNG, "binary content (NUL bytes), not text"),
+    # base64 lines are one-word "lines": the link-list cleaning alone would have kept one as an article
+    ("attachment.txt", base64.encodebytes(PNG * 40), "no readable text: mostly encoded data"),
+    ("dump.txt", (PNG * 8).hex().encode(), "no readable text: mostly encoded data"),
     ("picture.html", PNG, "binary content (NUL bytes), not text"),
     (
         "boilerplate.txt",

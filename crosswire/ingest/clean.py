@@ -41,6 +41,8 @@ LINK_LIST_MARKER = re.compile(
     re.IGNORECASE,
 )
 LINK_LIST_MAX_WORDS = 14
+ENCODED_RUN = re.compile(r"(?=[A-Za-z0-9+/=]*\d)(?=[A-Za-z0-9+/=]*[A-Za-z])[A-Za-z0-9+/=]{24,}")
+URL = re.compile(r"\S+://\S+|www\.\S+")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Cc except tab and newline
 
 
@@ -53,6 +55,17 @@ def clean_text(text: str, title: str = "") -> str:
     while len(paragraphs) > 1 and _words(paragraphs[0]) and same_words(paragraphs[0], paragraphs[1]):
         paragraphs = paragraphs[1:]  # an untitled text's headline, repeated
     return PARAGRAPH_SEP.join(paragraphs)
+
+
+def encoded_share(text: str) -> float:
+    """Share of the text's non-space characters inside long runs of ASCII letters, digits and base64/hex
+    punctuation with no word breaks (base64 or hex dumps, tokens): a text mostly made of them is no prose.
+    A long URL or a word in a script without spaces is not such a run."""
+    text = URL.sub("", text)
+    chars = len(re.sub(r"\s+", "", text))
+    if not chars:
+        return 0.0
+    return sum(len(m.group()) for m in ENCODED_RUN.finditer(text)) / chars
 
 
 def normalise(text: str) -> str:

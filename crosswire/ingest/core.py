@@ -26,6 +26,7 @@ from crosswire.store.db import Store, now_iso
 log = logging.getLogger(__name__)
 
 TITLE_MAX_CHARS = 200
+ENCODED_MAX_SHARE = 0.5  # of a cleaned text's characters in base64/hex-like runs: more is no article
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,8 @@ def build_article(item: RawItem) -> Article:
         title, cleaned = split_headline(cleaned)
     if not cleaned.strip():
         raise InputError("no article text left after removing boilerplate")
+    if clean.encoded_share(cleaned) > ENCODED_MAX_SHARE:
+        raise InputError("no readable text: mostly encoded data (base64 or hex?), not prose")
     url = _str(fields.get("url"))
     host = meta.outlet_from_url(url)
     stated = _str(fields.get("outlet"))
