@@ -16,12 +16,11 @@ from crosswire.read.reader import READER_VERSION, Reading, read_articles
 
 TEXT = (
     "Flooding in Paris, Texas, forced 120 families from their homes on Friday, "
-    "Mayor Ellen Brandt said. \"We have never seen water this high,\" Brandt told reporters. "
+    'Mayor Ellen Brandt said. "We have never seen water this high," Brandt told reporters. '
     "Crews from Dallas worked through the night near the town of Zorbania Heights."
 )
 FRONT = (
-    "---\ntitle: Flood forces families out\noutlet: Prairie Ledger\n"
-    "published: 2026-03-04T09:00:00Z\n---\n"
+    "---\ntitle: Flood forces families out\noutlet: Prairie Ledger\npublished: 2026-03-04T09:00:00Z\n---\n"
 )
 
 
@@ -84,6 +83,21 @@ def test_read_then_show_marks_what_was_read(tmp_path: Path) -> None:
     assert brandt and brandt[0]["kind"] == "PERSON" and brandt[0]["outlets"] == ["Prairie Ledger"]
     table = _run(runner, db, "entities").stdout
     assert all(word in table for word in ("Brandt", "PERSON", "Zorbania"))
+    # one entity, found by a spelling: every mention in its sentence, with its exact span
+    profile = json.loads(_run(runner, db, "entity", "ellen BRANDT", "--json").stdout)
+    assert profile["name"] == "Ellen Brandt" and profile["id"] == brandt[0]["id"]
+    assert list(profile["outlets"]) == ["Prairie Ledger"]
+    [art] = profile["articles"]
+    assert sum(profile["outlets"]["Prairie Ledger"].values()) == len(art["mentions"]) == brandt[0]["mentions"]
+    for m in art["mentions"]:
+        assert TEXT[m["start"] : m["end"]] == m["surface"] and m["surface"] in m["sentence"]
+    first = (
+        "Flooding in Paris, Texas, forced 120 families from their homes on Friday, Mayor Ellen Brandt said."
+    )
+    assert art["mentions"][0]["sentence"] == first
+    assert "Mayor Ellen Brandt said" in _run(runner, db, "entity", brandt[0]["id"]).stdout
+    missing = runner.invoke(app, ["entity", "Nobody Atall", "--db", str(db)])
+    assert missing.exit_code == 1 and "no entity" in missing.output
 
 
 def test_entity_table_names_outlets_when_wide_and_counts_them_when_narrow() -> None:

@@ -114,6 +114,28 @@ def test_entities_page_lists_each_entity_with_its_spellings(served: tuple[TestCl
     assert variants, "the Arlen reports spell some names more than one way"
 
 
+def test_entity_page_shows_what_each_outlet_calls_it_and_every_mention_in_its_sentence(
+    served: tuple[TestClient, Path],
+) -> None:
+    client, _ = served
+    rows = client.get("/api/entities").json()
+    links = lxml.html.document_fromstring(client.get("/entities").text).xpath("//tbody/tr/td[1]/a/@href")
+    assert links == [f"/entities/{r['id']}" for r in rows]
+    top = rows[0]
+    profile = client.get(f"/api/entities/{top['id']}").json()
+    assert profile["mentions"] == top["mentions"] and sorted(profile["outlets"]) == sorted(top["outlets"])
+    assert sum(sum(s.values()) for s in profile["outlets"].values()) == top["mentions"]
+    doc = lxml.html.document_fromstring(client.get(links[0]).text)
+    marks = doc.xpath("//ul[@class='sightings']/li/mark")
+    assert len(marks) == top["mentions"]
+    for art in profile["articles"]:
+        text = client.get(f"/api/articles/{art['article_id']}").json()["text"]
+        for m in art["mentions"]:
+            assert text[m["start"] : m["end"]] == m["surface"]
+            assert m["sentence"].strip("…") in text
+    assert client.get("/entities/ent-nonesuch").status_code == 404
+
+
 def test_search_highlights_and_reports_bad_queries(served: tuple[TestClient, Path]) -> None:
     client, _ = served
     page = client.get("/search", params={"q": "unionised"})

@@ -231,6 +231,27 @@ def entities(
         console.print(render.entities_table(rows, console.width))
 
 
+@app.command()
+def entity(
+    key: Annotated[str, typer.Argument(help="An entity id, or a name or spelling of it.")],
+    db: DbOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Every mention, not the first 20.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """One entity: what each outlet calls it, its events, and every mention in its sentence."""
+    from crosswire.present.entity_profile import entity_profile
+
+    with open_store(db) as store:
+        profile = entity_profile(store, key)
+    if profile is None:
+        err.print(f"[red]error:[/] no entity named, spelled or with id {key!r}: see `crosswire entities`")
+        raise typer.Exit(1)
+    if as_json:
+        emit_json(profile.to_json())
+    else:
+        console.print(render.entity_view(profile, profile.mentions if show_all else 20))
+
+
 eval_app = typer.Typer(help="Measure quality on labelled data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 

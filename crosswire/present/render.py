@@ -16,6 +16,7 @@ from crosswire.model import Article
 from crosswire.store.db import Store
 
 if TYPE_CHECKING:
+    from crosswire.present.entity_profile import EntityProfile
     from crosswire.read.reader import Reading
 
 STATUS_STYLE = {"new": "green", "copy": "cyan", "present": "dim", "failed": "red"}
@@ -37,8 +38,9 @@ def run_ingest(
 
         def on_outcome(outcome: Outcome) -> None:
             if outcome.status == "failed":
-                progress.console.print(f"[red]failed[/] {outcome.origin}: {outcome.reason}", highlight=False,
-                                       soft_wrap=True)  # one line per failure, however long
+                progress.console.print(
+                    f"[red]failed[/] {outcome.origin}: {outcome.reason}", highlight=False, soft_wrap=True
+                )  # one line per failure, however long
 
         def on_unit(unit: Unit, total: int) -> None:
             progress.update(task, total=total, advance=1, description=_short(unit.location))
@@ -139,8 +141,15 @@ MARK_STYLES = {
     "date": "bold blue",
 }
 MARK_LEGEND = (
-    ("person", "PERSON"), ("organisation", "ORG"), ("group", "NORP"), ("place", "place"), ("quote", "quote"),
-    ("speaker", "speaker"), ("cue", "cue"), ("number", "number"), ("date", "date"),
+    ("person", "PERSON"),
+    ("organisation", "ORG"),
+    ("group", "NORP"),
+    ("place", "place"),
+    ("quote", "quote"),
+    ("speaker", "speaker"),
+    ("cue", "cue"),
+    ("number", "number"),
+    ("date", "date"),
 )
 
 
@@ -167,8 +176,12 @@ def reading_view(text: str, reading: Reading) -> list[Any]:
     """Legend, marked text, then what was read: quotes, numbers, dates, places."""
     legend = Text("  ").join(Text(label, style=MARK_STYLES[key]) for label, key in MARK_LEGEND)
     parts: list[Any] = [legend, Text(""), marked_text(text, reading)]
-    for table in (_quotes_table(text, reading), _numbers_table(reading), _dates_table(reading),
-                  _places_table(reading)):
+    for table in (
+        _quotes_table(text, reading),
+        _numbers_table(reading),
+        _dates_table(reading),
+        _places_table(reading),
+    ):
         if table.row_count:
             parts.extend((Text(""), table))
     return parts
@@ -200,8 +213,14 @@ def _numbers_table(reading: Reading) -> Table:
         table.add_column(col, overflow="fold")
     for n in reading.quantities:
         value = _fmt_num(n.low) if n.low == n.high else f"{_fmt_num(n.low)}–{_fmt_num(n.high)}"
-        table.add_row(n.text, ("≈" if n.approximate else "") + value, n.unit or "", n.counted or "",
-                      n.per or "", n.qualifier or "")
+        table.add_row(
+            n.text,
+            ("≈" if n.approximate else "") + value,
+            n.unit or "",
+            n.counted or "",
+            n.per or "",
+            n.qualifier or "",
+        )
     return table
 
 
@@ -290,6 +309,46 @@ def _some(names: list[str], shown: int) -> str:
     """The first ``shown`` names and how many more ("A, B +3")."""
     rest = len(names) - shown
     return ", ".join(names[:shown]) + (f" +{rest}" if rest > 0 else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def entity_view(profile: EntityProfile, sightings: int = 20) -> Group:
+    """One entity: what each outlet calls it, its events, and its first ``sightings`` mentions in their
+    sentences, each with article and character span."""
+    e = profile.entity
+    head = Text.assemble(
+        (e.name, "bold"),
+        f"  {e.kind} · {_count(profile.mentions, 'mention')} in {_count(len(profile.articles), 'article')}"
+        f" · {e.id}",
+    )
+    calls = Table(title="what each outlet calls it", title_justify="left")
+    calls.add_column("outlet")
+    calls.add_column("written as (mentions)", overflow="fold")
+    for outlet, surfaces in profile.outlets:
+        calls.add_row(outlet, "; ".join(f"{s} ({n})" for s, n in surfaces))
+    parts: list[Any] = [head, calls]
+    if profile.events:
+        parts.append(Text("events: " + "; ".join(f"{ev.headline} ({ev.mentions})" for ev in profile.events)))
+    lines = Table(title="mentions", title_justify="left", show_lines=False)
+    lines.add_column("outlet")
+    lines.add_column("in its sentence", overflow="fold")
+    lines.add_column("article:span", overflow="fold")
+    shown = 0
+    for a in profile.articles:
+        for s in a.sightings:
+            if shown >= sightings:
+                break
+            marked = Text.assemble(*((piece, "bold magenta" if span else "") for piece, span in s.pieces))
+            spans = ", ".join(f"{start}-{end}" for start, end, _ in s.mentions)
+            lines.add_row(a.article.outlet, marked, f"{a.article.id}:{spans}")
+            shown += len(s.mentions)
+    parts.append(lines)
+    if profile.mentions > shown:
+        parts.append(Text(f"+{profile.mentions - shown} more mentions (--all, or --json)", style="dim"))
+    return Group(*parts)
 
 
 def entities_table(rows: list[dict[str, Any]], width: int = 160) -> Table:

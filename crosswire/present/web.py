@@ -1,7 +1,8 @@
 """``crosswire serve``: a store in the browser, and the same data as JSON under ``/api``.
 
 Pages: stories (events, most reported first), an event's dossier, a storyline, resolved entities with
-their spellings and outlets, full-text search, and one article's reading with its entities, quotes,
+their spellings and outlets, one entity (what each outlet calls it, every mention in its sentence),
+full-text search, and one article's reading with its entities, quotes,
 numbers, dates and places marked on the text. A dossier is built on first request and kept until its
 event changes. Every request opens the store afresh, so the server sees what a concurrent
 ``crosswire ingest``/``cluster`` wrote.
@@ -24,6 +25,7 @@ from crosswire.model import Article
 from crosswire.present.dossier_chart import Chart, coverage_chart
 from crosswire.present.dossier_html import _environment, outlet_colors
 from crosswire.present.dossier_marks import MarkSet
+from crosswire.present.entity_profile import EntityProfile, entity_profile
 from crosswire.read.reader import Reading
 from crosswire.store.db import Store, StoreError
 from crosswire.store.events import (
@@ -146,6 +148,12 @@ def create_app(db_path: Path) -> FastAPI:
             raise HTTPException(404, f"no article {article_id!r}")
         return article
 
+    def profile_or_404(store: Store, entity_id: str) -> EntityProfile:
+        profile = entity_profile(store, entity_id)
+        if profile is None:
+            raise HTTPException(404, f"no entity {entity_id!r}")
+        return profile
+
     # -- pages ------------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse)
@@ -182,6 +190,11 @@ def create_app(db_path: Path) -> FastAPI:
         with opened() as store:
             return page("entities", entities=entity_table(store, limit))
 
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        with opened() as store:
+            return page("entity", profile=profile_or_404(store, entity_id))
+
     @app.get("/search", response_class=HTMLResponse)
     def search_page(q: str = "") -> HTMLResponse:
         with opened() as store:
@@ -213,6 +226,11 @@ def create_app(db_path: Path) -> FastAPI:
 
         with opened() as store:
             return entity_table(store, limit)
+
+    @app.get("/api/entities/{entity_id}")
+    def entity_json(entity_id: str) -> dict[str, Any]:
+        with opened() as store:
+            return profile_or_404(store, entity_id).to_json()
 
     @app.get("/api/events")
     def events_json(min_articles: int = 1) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from crosswire.model import Article, Span
 from crosswire.read.entities import is_named, mention_id
@@ -91,3 +92,47 @@ def load_resolution(store: Store) -> Resolution | None:
         entity_of[mid] = r["entity_id"]
         entities[r["entity_id"]].mention_ids.append(mid)
     return Resolution(list(entities.values()), entity_of)
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One stored mention of an entity: its article, exact span and surface, and the article's event."""
+
+    article: Article
+    start: int
+    end: int
+    surface: str
+    event_id: str | None
+
+
+def get_entity(store: Store, key: str) -> Entity | None:
+    """An entity by id, else the most mentioned one named ``key`` or spelled so (case-insensitive)."""
+    row = store.db.execute("SELECT id, kind, name, aliases FROM entities WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        row = store.db.execute(
+            """SELECT e.id, e.kind, e.name, e.aliases FROM entities e
+               JOIN entity_mentions m ON m.entity_id = e.id
+               WHERE e.id IN (SELECT entity_id FROM entity_mentions WHERE lower(surface) = lower(?))
+                  OR lower(e.name) = lower(?)
+               GROUP BY e.id ORDER BY lower(e.name) = lower(?) DESC, count(*) DESC LIMIT 1""",
+            (key, key, key),
+        ).fetchone()
+    if row is None:
+        return None
+    return Entity(row["id"], row["kind"], row["name"], json.loads(row["aliases"]), [])
+
+
+def entity_mentions(store: Store, entity_id: str) -> list[EntityMention]:
+    """Every stored mention of an entity, articles in publication order (undated last), spans in order."""
+    rows = store.db.execute(
+        """SELECT a.*, m.start AS m_start, m.end AS m_end, m.surface AS m_surface, em.event_id AS m_event
+           FROM entity_mentions m JOIN articles a ON a.id = m.article_id
+           LEFT JOIN event_members em ON em.article_id = a.id
+           WHERE m.entity_id = ?
+           ORDER BY a.published IS NULL, a.published, a.id, m.start""",
+        (entity_id,),
+    )
+    return [
+        EntityMention(_row_to_article(r), r["m_start"], r["m_end"], r["m_surface"], r["m_event"])
+        for r in rows
+    ]
