@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from crosswire.model import Article
 from crosswire.present import cli as cli_module
 from crosswire.present.cli import app
 from tests.fixtures import FIXTURES, HTML_PAGE
@@ -118,6 +119,22 @@ def test_articles_table(runner: CliRunner, filled: Path) -> None:
     out = cli(runner, filled, "articles").stdout
     assert "8 articles" in out
     assert "Tidewat" in out  # (columns may be cut to the terminal's width)
+
+
+def test_articles_table_keeps_titles_as_written_and_notes_copies_when_narrow() -> None:
+    from rich.console import Console
+
+    from crosswire.present.render import articles_table
+
+    text = "One two three."
+    original = Article(id="a" * 16, text=text, title="[VIDEO] Dam bursts", outlet="Tidewater Wire")
+    copy = Article(id="b" * 16, text=text, title="Dam bursts", copy_of="a" * 16, copy_kind="exact")
+    for width, noted in ((110, "Dam bursts [copy of aaaaaaaa (exact)]"), (160, "aaaaaaaa (exact)")):
+        console = Console(width=width, record=True)
+        console.print(articles_table([original, copy], width))
+        text = console.export_text()
+        assert "[VIDEO] Dam bursts" in text and noted in text
+        assert all(len(line) <= width for line in text.splitlines())
 
 
 def test_search(runner: CliRunner, filled: Path) -> None:

@@ -138,7 +138,7 @@ def articles(
     if as_json:
         emit_json([render.article_summary(a) for a in rows])
     else:
-        console.print(render.articles_table(rows))
+        console.print(render.articles_table(rows, console.width))
 
 
 @app.command()

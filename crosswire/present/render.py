@@ -64,6 +64,9 @@ def ingest_table(report: IngestReport) -> Table:
     return table
 
 
+ID_PREFIX = 8  # characters of an article id shown in tables: enough for ``crosswire show``
+
+
 def article_summary(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -79,13 +82,29 @@ def article_summary(a: Article) -> dict[str, Any]:
     }
 
 
-def articles_table(rows: list[Article]) -> Table:
+def articles_table(rows: list[Article], width: int = 160) -> Table:
+    """Articles, ids as 8-character prefixes (enough for ``show``); under 120 columns the date alone, and a
+    copy noted after its title, so the title keeps the room that is left."""
+    narrow = width < 120
     table = Table(title=f"{len(rows)} articles")
-    for col in ("id", "published", "outlet", "title", "words", "copy of"):
-        table.add_column(col, overflow="fold" if col == "title" else "ellipsis")
+    columns = ("id", "published", "outlet", "title", "words") + (() if narrow else ("copy of",))
+    for col in columns:
+        table.add_column(
+            col,
+            no_wrap=col in ("id", "published", "words"),
+            justify="right" if col == "words" else "left",
+            overflow="fold",
+            max_width=14 if narrow and col == "outlet" else None,
+        )
     for a in rows:
-        copy = f"{a.copy_of} ({a.copy_kind})" if a.copy_of else ""
-        table.add_row(a.id, (a.published or "?")[:16], a.outlet, a.title, str(len(a.text.split())), copy)
+        copy = f"{a.copy_of[:ID_PREFIX]} ({a.copy_kind})" if a.copy_of else ""
+        when = (a.published or "?").replace("T", " ")[: 10 if narrow else 16]
+        cells = [a.id[:ID_PREFIX], when, a.outlet, a.title or "", str(len(a.text.split()))]
+        if narrow:
+            cells[3] += f" [copy of {copy}]" if copy else ""
+        else:
+            cells.append(copy)
+        table.add_row(*map(Text, cells))  # plain text: a title's "[VIDEO]" is not console markup
     return table
 
 
