@@ -121,19 +121,19 @@ def test_articles_table(runner: CliRunner, filled: Path) -> None:
     assert "Tidewat" in out  # (columns may be cut to the terminal's width)
 
 
-def test_articles_table_keeps_titles_as_written_and_notes_copies_when_narrow() -> None:
+def test_articles_table_shows_titles_as_written_and_notes_copies_when_narrow() -> None:
     from rich.console import Console
 
     from crosswire.present.render import articles_table
 
     text = "One two three."
-    original = Article(id="a" * 16, text=text, title="[VIDEO] Dam bursts", outlet="Tidewater Wire")
+    original = Article(id="a" * 16, text=text, title="[video] Dam bursts", outlet="Tidewater Wire")
     copy = Article(id="b" * 16, text=text, title="Dam bursts", copy_of="a" * 16, copy_kind="exact")
     for width, noted in ((110, "Dam bursts [copy of aaaaaaaa (exact)]"), (160, "aaaaaaaa (exact)")):
         console = Console(width=width, record=True)
         console.print(articles_table([original, copy], width))
         text = console.export_text()
-        assert "[VIDEO] Dam bursts" in text and noted in text
+        assert "[video] Dam bursts" in text and noted in text
         assert all(len(line) <= width for line in text.splitlines())
 
 

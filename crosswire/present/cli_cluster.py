@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from crosswire.present.cli import DbOption, JsonOption, app, console, emit_json, err, eval_app, open_store
+from crosswire.present.render import plain_row
 from crosswire.store.events import EventRow
 
 OUTLETS_SHOWN = 4
@@ -94,7 +95,7 @@ def events_table(rows: list[EventRow], title: str, storylines: dict[str, int] | 
         if storylines is not None:
             n = storylines.get(e.storyline_id, 1)
             cells.append(f"{e.storyline_id[:SHORT_ID]} ({n} events)" if n > 1 else "—")
-        table.add_row(*cells)
+        plain_row(table, *cells)
     return table
 
 

@@ -52,6 +52,12 @@ def _short(location: str, width: int = 40) -> str:
     return location if len(location) <= width else "…" + location[-width + 1 :]
 
 
+def plain_row(table: Table, *cells: str | Text) -> None:
+    """Add a row whose strings show as written: text from articles and inputs is never console markup
+    ("[the minister] said" would otherwise lose its bracketed words)."""
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+
+
 def ingest_table(report: IngestReport) -> Table:
     table = Table(title="Ingest", show_footer=True)
     table.add_column("outlet", footer="total")
@@ -60,7 +66,7 @@ def ingest_table(report: IngestReport) -> Table:
             status, justify="right", style=STATUS_STYLE[status], footer=str(report.counts[status])
         )
     for outlet, counts in sorted(report.by_outlet.items()):
-        table.add_row(outlet, *(str(counts[s] or "") for s in ("new", "copy", "present", "failed")))
+        plain_row(table, outlet, *(str(counts[s] or "") for s in ("new", "copy", "present", "failed")))
     return table
 
 
@@ -104,7 +110,7 @@ def articles_table(rows: list[Article], width: int = 160) -> Table:
             cells[3] += f" [copy of {copy}]" if copy else ""
         else:
             cells.append(copy)
-        table.add_row(*map(Text, cells))  # plain text: a title's "[VIDEO]" is not console markup
+        plain_row(table, *cells)
     return table
 
 
@@ -113,7 +119,7 @@ def search_table(hits: list[tuple[Article, str, float]], query: str) -> Table:
     for col in ("id", "outlet", "title", "snippet"):
         table.add_column(col, overflow="fold")
     for a, snippet, _rank in hits:
-        table.add_row(a.id, a.outlet, a.title, Text.from_markup(_mark(snippet)))
+        plain_row(table, a.id, a.outlet, a.title, Text.from_markup(_mark(snippet)))
     return table
 
 
@@ -222,7 +228,7 @@ def _quotes_table(text: str, reading: Reading) -> Table:
         if q.chain:
             speaker += " via " + " ← ".join(q.chain)
         cue = q.cue.text_of(text) if q.cue else ""
-        table.add_row(speaker, cue, _clip(q.content.text_of(text)), "yes" if q.direct else "")
+        plain_row(table, speaker, cue, _clip(q.content.text_of(text)), "yes" if q.direct else "")
     return table
 
 
@@ -232,7 +238,8 @@ def _numbers_table(reading: Reading) -> Table:
         table.add_column(col, overflow="fold")
     for n in reading.quantities:
         value = _fmt_num(n.low) if n.low == n.high else f"{_fmt_num(n.low)}–{_fmt_num(n.high)}"
-        table.add_row(
+        plain_row(
+            table,
             n.text,
             ("≈" if n.approximate else "") + value,
             n.unit or "",
@@ -253,7 +260,7 @@ def _dates_table(reading: Reading) -> Table:
         table.add_column(col)
     for t in reading.times:
         kind = t.granularity + (", relative" if t.relative else "")
-        table.add_row(t.text, t.start or "?", t.end or "?", kind)
+        plain_row(table, t.text, t.start or "?", t.end or "?", kind)
     return table
 
 
@@ -267,7 +274,7 @@ def _places_table(reading: Reading) -> Table:
             continue
         seen.add((p.surface, p.name))
         where = f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else "?"
-        table.add_row(p.surface, p.name, p.kind, p.country or "?", where, str(p.geonames_id or "?"))
+        plain_row(table, p.surface, p.name, p.kind, p.country or "?", where, str(p.geonames_id or "?"))
     return table
 
 
@@ -283,14 +290,19 @@ def print_stats(console: Console, data: dict[str, Any]) -> None:
         "first_published",
         "last_published",
     ):
-        head.add_row(Text(key.replace("_", " "), style="bold"), str(data[key]))
+        plain_row(head, Text(key.replace("_", " "), style="bold"), str(data[key]))
     console.print(Panel(head, title="crosswire store", title_align="left"))
     outlets = Table(title="by outlet")
     for col in ("outlet", "articles", "copies", "first", "last"):
         outlets.add_column(col)
     for row in data["by_outlet"]:
-        outlets.add_row(
-            row["outlet"], str(row["articles"]), str(row["copies"]), row["first"] or "?", row["last"] or "?"
+        plain_row(
+            outlets,
+            row["outlet"],
+            str(row["articles"]),
+            str(row["copies"]),
+            row["first"] or "?",
+            row["last"] or "?",
         )
     console.print(outlets)
 
@@ -300,7 +312,7 @@ def failures_table(rows: list[dict[str, Any]]) -> Table:
     for col in ("item", "stage", "reason", "attempts", "last seen"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["origin"], r["stage"], r["reason"], str(r["attempts"]), r["last_seen"])
+        plain_row(table, r["origin"], r["stage"], r["reason"], str(r["attempts"]), r["last_seen"])
     return table
 
 
@@ -347,7 +359,7 @@ def entity_view(profile: EntityProfile, sightings: int = 20) -> Group:
     calls.add_column("outlet")
     calls.add_column("written as (mentions)", overflow="fold")
     for outlet, surfaces in profile.outlets:
-        calls.add_row(outlet, "; ".join(f"{s} ({n})" for s, n in surfaces))
+        plain_row(calls, outlet, "; ".join(f"{s} ({n})" for s, n in surfaces))
     parts: list[Any] = [head, calls]
     if profile.events:
         parts.append(Text("events: " + "; ".join(f"{ev.headline} ({ev.mentions})" for ev in profile.events)))
@@ -362,7 +374,7 @@ def entity_view(profile: EntityProfile, sightings: int = 20) -> Group:
                 break
             marked = Text.assemble(*((piece, "bold magenta" if span else "") for piece, span in s.pieces))
             spans = ", ".join(f"{start}-{end}" for start, end, _ in s.mentions)
-            lines.add_row(a.article.outlet, marked, f"{a.article.id}:{spans}")
+            plain_row(lines, a.article.outlet, marked, f"{a.article.id}:{spans}")
             shown += len(s.mentions)
     parts.append(lines)
     if profile.mentions > shown:
@@ -384,7 +396,8 @@ def entities_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
         )
     for r in rows:
         variants = [a for a in r["aliases"] if a != r["name"]]
-        table.add_row(
+        plain_row(
+            table,
             r["name"],
             r["kind"],
             str(r["mentions"]),
