@@ -96,8 +96,8 @@ def test_read_then_show_marks_what_was_read(tmp_path: Path) -> None:
     )
     assert art["mentions"][0]["sentence"] == first
     assert "Mayor Ellen Brandt said" in _run(runner, db, "entity", brandt[0]["id"]).stdout
-    missing = runner.invoke(app, ["entity", "Nobody Atall", "--db", str(db)])
-    assert missing.exit_code == 1 and "no entity" in missing.output
+    missing = runner.invoke(app, ["entity", "[nobody] Atall", "--db", str(db)])
+    assert missing.exit_code == 1 and "no entity '[nobody] Atall'" in missing.output
 
 
 def test_entity_table_names_outlets_when_wide_and_counts_them_when_narrow() -> None:

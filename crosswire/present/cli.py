@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from crosswire.present import render
 
@@ -155,7 +156,7 @@ def search(
         try:
             hits = store.search(query, limit)
         except StoreError as exc:
-            err.print(f"[red]error:[/] {exc}")
+            err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from exc
     if as_json:
         emit_json([{**render.article_summary(a), "snippet": s, "rank": r} for a, s, r in hits])
@@ -175,7 +176,7 @@ def show(
     with open_store(db) as store:
         article = store.get(article_id)
         if article is None:
-            err.print(f"[red]error:[/] no article {article_id!r}")
+            err.print(f"[red]error:[/] no article {escape(repr(article_id))}")
             raise typer.Exit(1)
         if as_json:
             reading = get_reading(store, article.id)
@@ -244,7 +245,8 @@ def entity(
     with open_store(db) as store:
         profile = entity_profile(store, key)
     if profile is None:
-        err.print(f"[red]error:[/] no entity named, spelled or with id {key!r}: see `crosswire entities`")
+        what = escape(repr(key))
+        err.print(f"[red]error:[/] no entity {what} (by id, name or spelling): see `crosswire entities`")
         raise typer.Exit(1)
     if as_json:
         emit_json(profile.to_json())

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from crosswire.present.cli import DbOption, app, console, err, open_store
 
@@ -49,10 +50,10 @@ def dossier(
         try:
             row = get_event(store, event)
         except StoreError as exc:
-            err.print(f"[red]error:[/] {exc}")
+            err.print(f"[red]error:[/] {escape(str(exc))}")
             raise typer.Exit(1) from exc
         if row is None:
-            err.print(f"[red]error:[/] no event {event!r}: see `crosswire stories`")
+            err.print(f"[red]error:[/] no event {escape(repr(event))}: see `crosswire stories`")
             raise typer.Exit(1)
         built = event_dossier(store, row)
     text = {"html": to_html, "md": to_markdown, "json": to_json}[fmt](built, row.headline)

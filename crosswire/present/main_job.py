@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -254,4 +255,6 @@ def print_overview(console: Console, report: JobReport) -> None:
         + (f", {report.skipped} event(s) with a single source or outlet skipped" if report.skipped else "")
     )
     for failure in report.failed:
-        console.print(f"[red]dossier failed[/] {failure.origin}: {failure.reason}", highlight=False)
+        console.print(
+            f"[red]dossier failed[/] {escape(failure.origin)}: {escape(failure.reason)}", highlight=False
+        )

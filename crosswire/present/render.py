@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -39,7 +40,9 @@ def run_ingest(
         def on_outcome(outcome: Outcome) -> None:
             if outcome.status == "failed":
                 progress.console.print(
-                    f"[red]failed[/] {outcome.origin}: {outcome.reason}", highlight=False, soft_wrap=True
+                    f"[red]failed[/] {escape(outcome.origin)}: {escape(outcome.reason or '')}",
+                    highlight=False,
+                    soft_wrap=True,
                 )  # one line per failure, however long
 
         def on_unit(unit: Unit, total: int) -> None:
