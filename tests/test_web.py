@@ -134,6 +134,11 @@ def test_entity_page_shows_what_each_outlet_calls_it_and_every_mention_in_its_se
             assert text[m["start"] : m["end"]] == m["surface"]
             assert m["sentence"].strip("…") in text
     assert client.get("/entities/ent-nonesuch").status_code == 404
+    # and back: the article page lists the entities it mentions, each linked to its page
+    art = profile["articles"][0]
+    page = lxml.html.document_fromstring(client.get(f"/articles/{art['article_id']}").text)
+    listed = page.xpath("//ul[@class='entities']/li/a/@href")
+    assert f"/entities/{top['id']}" in listed and len(listed) == len(set(listed))
 
 
 def test_search_highlights_and_reports_bad_queries(served: tuple[TestClient, Path]) -> None:

@@ -206,12 +206,14 @@ def create_app(db_path: Path) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
-        from crosswire.store.readings import get_reading
+        from crosswire.store.readings import article_entities, get_reading
 
         with opened() as store:
             article = article_or_404(store, article_id)
             reading = get_reading(store, article.id)
-            return page("article", a=article, reading=reading, text=reading_markup(article, reading))
+            entities = article_entities(store, article.id)
+            text = reading_markup(article, reading)
+            return page("article", a=article, reading=reading, text=text, entities=entities)
 
     # -- JSON ---------------------------------------------------------------------------------------
 

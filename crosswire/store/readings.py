@@ -136,3 +136,16 @@ def entity_mentions(store: Store, entity_id: str) -> list[EntityMention]:
         EntityMention(_row_to_article(r), r["m_start"], r["m_end"], r["m_surface"], r["m_event"])
         for r in rows
     ]
+
+
+def article_entities(store: Store, article_id: str) -> list[dict[str, object]]:
+    """The named entities an article mentions (``is_named``), most mentioned first, with counts in it."""
+    store.db.create_function("is_named", 2, is_named, deterministic=True)
+    rows = store.db.execute(
+        """SELECT e.id, e.kind, e.name, count(*) AS mentions
+           FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+           WHERE m.article_id = ? AND is_named(e.kind, e.name)
+           GROUP BY e.id ORDER BY mentions DESC, e.name""",
+        (article_id,),
+    )
+    return [dict(r) for r in rows]
