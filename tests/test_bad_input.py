@@ -343,3 +343,11 @@ def test_link_that_leads_nowhere_fails_with_its_name(store: Store, tmp_path: Pat
     reasons = failure_reasons(store)
     assert set(reasons) == {str(root / "gone.txt"), str(root / "loop.txt")}
     assert all(reason.startswith("cannot read") for reason in reasons.values())
+
+
+def test_a_folder_holding_the_store_ingests_its_news_and_not_the_store(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    with Store(tmp_path / "news.db") as store:
+        first, again = run(store, tmp_path), run(store, tmp_path)  # the second walk meets -wal/-shm too
+        assert dict(first.counts) == {"new": 1} and dict(again.counts) == {"present": 1}
+        assert failure_reasons(store) == {}

@@ -11,6 +11,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from crosswire.ingest import clean, dedup, identity, meta
@@ -26,6 +27,7 @@ from crosswire.store.db import Store, now_iso
 log = logging.getLogger(__name__)
 
 TITLE_MAX_CHARS = 200
+STORE_FILE_ENDS = ("", "-wal", "-shm", "-journal")  # a SQLite database and its companion files
 ENCODED_MAX_SHARE = 0.5  # of a cleaned text's characters in base64/hex-like runs: more is no article
 
 
@@ -238,6 +240,17 @@ def _str(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+def _is_store_file(unit: Unit, store: Store) -> bool:
+    """The store's own database files, met while walking a folder that holds them, are not news."""
+    if unit.kind in ("url", "stdin", "dataset") or str(store.path) == ":memory:":
+        return False
+    own = store.path.resolve()
+    path = Path(unit.location).resolve()
+    return path.parent == own.parent and path.name in {
+        own.name + end for end in ("", "-wal", "-shm", "-journal")
+    }
+
+
 def ingest(
     sources: list[str],
     store: Store,
@@ -247,7 +260,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every named source into the store; failures are recorded and the run goes on."""
     settings = settings or IngestSettings()
-    units = list(discover(sources))
+    units = [u for u in discover(sources) if not _is_store_file(u, store)]
     ingestor = Ingestor(store, settings)
     report = IngestReport()
     run_id = store.start_run("ingest " + " ".join(sources))
