@@ -4,7 +4,8 @@
 
 Systems, all on the same inputs and the same MiniLM vectors of ``article_view`` (title + lead):
   crosswire    online single pass, learned new-event decision (``crosswire.cluster.online``)
-  cw-storylines  the same run, each article labelled by its event's storyline (events linked over weeks)
+  cw-storylines  the same run, each article labelled by its event's storyline (events linked over weeks);
+               a second table scores its links (right: re-joins a split gold event; wrong: links two)
   tfidf-pass   TF-IDF single-pass threshold, the classic TDT baseline (threshold tuned on the train streams)
   hdbscan      BERTopic-style HDBSCAN on the embeddings (noise points become singletons)
   agglo-oracle agglomerative (average link, cosine) with its threshold tuned on each test set's own gold:
@@ -271,9 +272,29 @@ def bootstrap_rows(rows: Sequence[Row], samples: int) -> list[str]:
     return lines
 
 
+LINK_HEADER = ["dataset", "links", "right", "wrong", "link P", "split gold events", "re-joined", "repair R"]
+
+
+def link_rows(rows: Sequence[Row]) -> list[str]:
+    """Storyline links read against gold events (``metrics.storyline_links``): a link is right when it
+    re-joins a gold event the clustering split, wrong when it links different gold events."""
+    from crosswire.eval.metrics import storyline_links
+
+    lines = []
+    for events in (r for r in rows if r.system == "crosswire"):
+        lines_of = next(r for r in rows if r.dataset == events.dataset and r.system == "cw-storylines")
+        s = storyline_links(events.gold, events.labels, lines_of.labels)  # type: ignore[arg-type]
+        cells = [events.dataset, s.links, s.right, s.wrong, f"{s.precision:.3f}", s.split, s.rejoined]
+        lines.append("| " + " | ".join(map(str, cells)) + f" | {s.recall:.3f} ({s.right}/{s.needed}) |")
+    return lines
+
+
 def markdown(rows: Sequence[Row], semeval: Sequence[tuple[str, float]], header: str) -> str:
     lines = [header, "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    links = link_rows(rows)
+    if links:
+        lines += ["", "| " + " | ".join(LINK_HEADER) + " |", "|" + "---|" * len(LINK_HEADER), *links]
     if semeval:
         lines += ["", "| SemEval-2022 en-en test pairs | -Pearson(sim, Overall) |", "|---|---|"]
         lines += [f"| {name} | {r:.3f} |" for name, r in semeval]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.eval.metrics import PRF, bcubed, bcubed_per_item, bootstrap_f1_difference, pairwise, score
+from crosswire.eval.metrics import (
+    PRF,
+    bcubed,
+    bcubed_per_item,
+    bootstrap_f1_difference,
+    pairwise,
+    score,
+    storyline_links,
+)
 
 
 def test_perfect_clustering_scores_one() -> None:
@@ -71,3 +79,38 @@ def test_bootstrap_difference_is_zero_for_one_system_and_sure_for_a_clearly_bett
     better = bootstrap_f1_difference(gold, perfect, merged, samples=200)
     assert abs(better.estimate - (1.0 - bcubed(gold, merged).f1)) < 1e-12
     assert 0.0 < better.low <= better.estimate <= better.high
+
+
+def test_storyline_links_hand_computed() -> None:
+    # gold A is split over events e1, e2, e3; B over e4, e5; C is one event e6.
+    # storyline s1 = {e1, e2, e4}: 2 links, one right (e2 re-joins A), one wrong (e4 is B);
+    # s2 = {e3}, s3 = {e5, e6}: 1 wrong link (C joins B). Needed: A 2 + B 1 = 3.
+    gold = ["A", "A", "A", "A", "B", "B", "C"]
+    events = ["e1", "e1", "e2", "e3", "e4", "e5", "e6"]
+    lines = {"e1": "s1", "e2": "s1", "e4": "s1", "e3": "s2", "e5": "s3", "e6": "s3"}
+    links = storyline_links(gold, events, [lines[e] for e in events])
+    assert (links.links, links.right, links.wrong, links.needed) == (3, 1, 2, 3)
+    assert (links.split, links.rejoined) == (2, 1)
+    assert links.precision == pytest.approx(1 / 3) and links.recall == pytest.approx(1 / 3)
+
+
+def test_storyline_links_read_each_event_by_its_majority_gold() -> None:
+    # e2 holds one article of A and two of B: it is B's, so joining A's storyline is wrong
+    gold = ["A", "A", "A", "B", "B"]
+    events = ["e1", "e1", "e2", "e2", "e2"]
+    links = storyline_links(gold, events, ["s"] * 5)
+    assert (links.links, links.right, links.needed, links.split) == (1, 0, 0, 0)
+    assert links.precision == 0.0 and links.recall == 1.0
+
+
+def test_storylines_that_link_nothing_score_by_convention() -> None:
+    links = storyline_links(["A", "A", "B"], ["e1", "e2", "e3"], ["s1", "s2", "s3"])
+    assert (links.links, links.needed, links.split, links.rejoined) == (0, 1, 1, 0)
+    assert links.precision == 1.0 and links.recall == 0.0
+
+
+def test_an_event_in_two_storylines_is_refused() -> None:
+    with pytest.raises(ValueError):
+        storyline_links(["A", "A"], ["e1", "e1"], ["s1", "s2"])
+    with pytest.raises(ValueError):
+        storyline_links(["A"], ["e1", "e1"], ["s1", "s1"])

@@ -1,20 +1,26 @@
 """Storylines: events that continue one another (same actors and place, days or weeks apart).
 
 When an event is founded, it joins the storyline of the most similar recent event if their centroids are
-close (``storyline_min_cosine``), they share enough name tokens (``storyline_min_entities``: actors and
-places) and lie within ``storyline_window_days``; otherwise it founds a storyline (``sl-`` + event id).
-Membership is decided once, so ids stay stable as articles arrive.
+close (``storyline_min_cosine``), they lie within ``storyline_window_days``, the event's main year is not
+foreign to the storyline (``features.year_clash``) and they share enough *specific* names
+(``storyline_min_entities``); otherwise it founds a storyline (``sl-`` + event id). A specific name names
+an actor, not a place (two shootings in one city share the city), a year or a people, and few recent
+storylines carry it (``storyline_name_share``: "Euro" and "Deschamps" are shared by every match report of a
+tournament). Membership is decided once, so ids stay stable as articles arrive.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
+from collections.abc import Set
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import permutations
 from typing import Any, Protocol
 
 import numpy as np
 
-from crosswire.cluster.features import Profile
+from crosswire.cluster.features import Profile, year_clash
 from crosswire.cluster.settings import ClusterSettings
 
 STORYLINE_NAMES = 100
@@ -64,12 +70,14 @@ class StorylineLinker:
         self._ids: list[str] = []  # index key -> storyline id
         self._keys: dict[str, int] = {}  # storyline id -> index key
         self._recent: OrderedDict[str, None] = OrderedDict()  # indexed storylines, least recent first
+        self._carriers: Counter[str] = Counter()  # name -> indexed storylines carrying it (derived)
         self._now: float | None = None
 
     def link(self, event_id: str, profile: Profile) -> str:
         """The storyline id for a new event (joined or founded)."""
         self._expire(profile.first)
         line = self._best(profile) or self._found(event_id)
+        self._count(line, -1)
         line.event_ids.append(event_id)
         line.names = Counter(dict((line.names + profile.names).most_common(STORYLINE_NAMES)))
         if profile.first is not None:
@@ -83,6 +91,16 @@ class StorylineLinker:
             self.index.put(self._keys[line.id], line.vector)
             self._recent[line.id] = None
             self._recent.move_to_end(line.id)
+            self._count(line, +1)
+
+    def _count(self, line: Storyline, sign: int) -> None:
+        """Add (+1) or take back (-1) an indexed storyline's names in ``_carriers``."""
+        if line.id not in self._recent:
+            return
+        for name in line.names:
+            self._carriers[name] += sign
+            if self._carriers[name] <= 0:
+                del self._carriers[name]
 
     def _expire(self, when: float | None) -> None:
         """Drop storylines quiet for longer than the window from the index (dated streams only)."""
@@ -94,6 +112,7 @@ class StorylineLinker:
             line = self.storylines[next(iter(self._recent))]
             if line.last is None or line.last >= horizon:
                 break
+            self._count(line, -1)
             self._recent.popitem(last=False)
             self.index.remove(self._keys[line.id])
             line.vector, line.names = None, Counter()
@@ -111,7 +130,11 @@ class StorylineLinker:
             if cosine < s.storyline_min_cosine:
                 break
             line = self.storylines[self._ids[key]]
-            if self._in_window(line, profile) and self._shared(line, profile) >= s.storyline_min_entities:
+            if (
+                self._in_window(line, profile)
+                and not year_clash(profile.names, line.names)
+                and self._specific(line, profile) >= s.storyline_min_entities
+            ):
                 return line
         return None
 
@@ -120,9 +143,11 @@ class StorylineLinker:
             return True
         return abs(profile.first - line.last) <= self.settings.storyline_window_days
 
-    @staticmethod
-    def _shared(line: Storyline, profile: Profile) -> int:
-        return len(line.names.keys() & profile.names.keys())
+    def _specific(self, line: Storyline, profile: Profile) -> int:
+        """Shared names that are no place, year or demonym and that few recent storylines carry."""
+        shared = line.names.keys() & profile.names.keys()
+        common = max(1.0, self.settings.storyline_name_share * len(self._recent))
+        return sum(1 for name in shared - place_tokens(shared) if self._carriers[name] <= common)
 
     def events_in(self, storyline_id: str) -> list[str]:
         """The storyline's events, in the order they were founded."""
@@ -146,3 +171,24 @@ class StorylineLinker:
         for key in state["recent"]:
             self._index(self.storylines[self._ids[key]])
         self._now = state["now"]
+
+
+def place_tokens(tokens: Set[str]) -> set[str]:
+    """The name tokens that name places (by the gazetteer's own names, not its alternate ones: "Bale" is
+    one of Basel's), years or peoples ("Iranian"), including two-token places ("los" and "angeles",
+    "new" and "york")."""
+    found = {t for t in tokens if _is_place(t.removesuffix("'s"), single=True)}
+    for first, second in permutations(tokens, 2):
+        if not {first, second} <= found and _is_place(f"{first} {second}"):
+            found |= {first, second}
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_place(name: str, single: bool = False) -> bool:
+    from crosswire.read.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if single and (name.isdigit() or gazetteer.demonym(name)):
+        return True
+    return any(m.primary for m in gazetteer.lookup(name))

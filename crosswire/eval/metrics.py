@@ -3,7 +3,8 @@
 Both take two labellings of the same items, ``gold`` and ``pred``, as mappings item -> cluster label
 (or parallel sequences). BCubed (Bagga & Baldwin 1998; Amigó et al. 2009) averages per item; pairwise
 counts item pairs placed together. ``bootstrap_f1_difference`` says how sure a BCubed F1 difference
-between two systems is, by resampling gold clusters.
+between two systems is, by resampling gold clusters. ``storyline_links`` scores the links a storyline
+linker made between predicted events against gold events.
 """
 
 from __future__ import annotations
@@ -130,3 +131,66 @@ def bootstrap_f1_difference(
         diffs.append(f1(pa, ra, items) - f1(pb, rb, items))
     low, high = np.percentile(diffs, [2.5, 97.5])
     return Interval(f1(pa, ra, everything) - f1(pb, rb, everything), float(low), float(high))
+
+
+@dataclass(frozen=True)
+class LinkScores:
+    """How right storyline links are, read against gold *events* (no storyline-level gold exists).
+
+    Each event that joined an existing storyline is one link. A link is right when the event's gold event
+    (the majority gold label of its articles) is already in the storyline, i.e. it re-joins an event the
+    clustering split (a follow-up report past the event window); otherwise it is wrong: it links different
+    gold events, which also counts a true continuation (a follow-up event) as wrong. ``needed`` is how many
+    right links would re-join every split gold event (its events minus one, summed).
+    """
+
+    links: int
+    right: int
+    needed: int
+    split: int  # gold events that are the majority of two or more predicted events
+    rejoined: int  # of those, how many have two or more of their events in one storyline
+
+    @property
+    def wrong(self) -> int:
+        return self.links - self.right
+
+    @property
+    def precision(self) -> float:
+        """Right links per link; 1.0 by convention when nothing was linked."""
+        return self.right / self.links if self.links else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Right links per needed link; 1.0 by convention when no gold event was split."""
+        return self.right / self.needed if self.needed else 1.0
+
+
+def storyline_links(
+    gold: Sequence[Hashable], events: Sequence[Hashable], storylines: Sequence[Hashable]
+) -> LinkScores:
+    """Score storyline links from three parallel labellings of the articles: gold event, predicted event
+    and the predicted event's storyline. A storyline of n events holding k distinct gold events (by each
+    event's majority label) made n - 1 links, of which n - k are right, whatever their order."""
+    if not len(gold) == len(events) == len(storylines):
+        raise ValueError("gold, events and storylines must have the same length")
+    members: dict[Hashable, Counter[Hashable]] = defaultdict(Counter)
+    line_of: dict[Hashable, Hashable] = {}
+    for g, e, s in zip(gold, events, storylines, strict=True):
+        members[e][g] += 1
+        if line_of.setdefault(e, s) != s:
+            raise ValueError(f"event {e!r} lies in two storylines")
+    majority = {e: counts.most_common(1)[0][0] for e, counts in members.items()}  # ties: first seen
+    per_line: dict[Hashable, list[Hashable]] = defaultdict(list)
+    for e, s in line_of.items():
+        per_line[s].append(majority[e])
+    links = sum(len(labels) - 1 for labels in per_line.values())
+    right = sum(len(labels) - len(set(labels)) for labels in per_line.values())
+    pieces = Counter(majority.values())
+    together = {g for labels in per_line.values() for g, n in Counter(labels).items() if n > 1}
+    return LinkScores(
+        links=links,
+        right=right,
+        needed=sum(n - 1 for n in pieces.values()),
+        split=sum(1 for n in pieces.values() if n > 1),
+        rejoined=len(together),
+    )
