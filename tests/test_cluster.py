@@ -163,6 +163,8 @@ def test_names_skip_sentence_openers_and_title_case() -> None:
     found = names("Police said John Kerry met Putin in Moscow in 2016. Officials agreed.")
     assert {"john", "kerry", "putin", "moscow", "2016"} <= set(found)
     assert "police" not in found and "officials" not in found
+    quoted = names('“If we wait, people die,” said Rosa Diaz. "Because the river rose," Ana Ruiz said.')
+    assert set(quoted) == {"rosa", "diaz", "ana", "ruiz"}  # a quotation opens a sentence too
     assert is_title_case("Fed Official Says Weak Data Caused By Weather")
     assert names("Fed Official Says Weak Data Caused By Weather") == Counter()
 

@@ -44,7 +44,9 @@ ARTICLE_TERMS = 200  # body terms kept per article (most frequent first)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+")
 _NAME = re.compile(r"(?<![\w'])([A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z][a-zA-Z'\-]+|of|de|al))*)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?\"“”]\s+|\n\s*)$")
+# a sentence opens after . ! ? (and a closing quotation), at a line start, or with an opening quotation;
+# not after ,” — “We will stay,” Ana Ruiz said: the name is the speaker's
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)[\"“‘'(]?$")
 _NOT_NAMES = frozenset(
     {
         "monday",
