@@ -270,8 +270,23 @@ def eval_entities(
         ),
     ] = None,
     grouping: Annotated[str, typer.Option(help="Stories: topic, predicted or subtopic.")] = "topic",
+    mentions: Annotated[
+        str,
+        typer.Option(
+            help="gold: resolve the gold mentions (resolution alone); predicted: the reader's own mentions, "
+            "resolved per topic as the product does, scored on those matching a gold mention."
+        ),
+    ] = "gold",
+    details: Annotated[bool, typer.Option(help="With --mentions predicted: the worst mixtures.")] = False,
 ) -> None:
     """Cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1) vs an exact-string baseline."""
+    if mentions == "predicted":
+        from crosswire.eval.entities_e2e import evaluate_end_to_end, format_end_to_end
+
+        typer.echo(format_end_to_end(evaluate_end_to_end(dataset, split, limit), details))
+        return
+    if mentions != "gold":
+        raise typer.BadParameter(f"--mentions must be gold or predicted, not {mentions!r}")
     from crosswire.eval.entities_eval import evaluate_entities, format_table
 
     typer.echo(format_table(evaluate_entities(dataset, limit, grouping, split)))
