@@ -118,3 +118,23 @@ def test_worker_processes_read_the_same(reading: Reading) -> None:
     parallel = list(read_articles(articles, batch_size=1, n_process=2))
     assert [r.article_id for r in parallel] == ["art1", "art2", "art3"]
     assert parallel[0] == reading
+
+
+def test_a_text_too_long_to_read_fails_with_its_reason_and_the_rest_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crosswire.read import run as read_run
+
+    monkeypatch.setattr(read_run, "MAX_READ_CHARS", len(TEXT) + 50)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "flood.txt").write_text(FRONT + TEXT + "\n", encoding="utf-8")
+    (tmp_path / "in" / "dump.txt").write_text(
+        FRONT.replace("Flood", "Dump") + TEXT * 2 + "\n", encoding="utf-8"
+    )
+    db, runner = tmp_path / "t.db", CliRunner()
+    _run(runner, db, "ingest", str(tmp_path / "in"))
+    result = runner.invoke(app, ["read", "--db", str(db)])
+    assert result.exit_code == 3, result.output  # partial: one article could not be read
+    assert "read 1 article" in result.output and "1 article(s) could not be read" in result.output
+    [failure] = json.loads(_run(runner, db, "failures", "--json").stdout)
+    assert failure["stage"] == "read" and failure["reason"].startswith("too long to read:")

@@ -210,9 +210,15 @@ def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
 @app.command("read")
 def read_cmd(db: DbOption = None) -> None:
     """Read every unread article (entities, quotes, numbers, dates), then resolve entities corpus-wide."""
+    from crosswire.store.readings import unread
+
     with open_store(db) as store:
         n = render.run_read(store, err)
         console.print(f"read {n} article(s); {store.count('entities')} entities resolved")
+        left = len(unread(store))
+    if left:
+        err.print(f"[yellow]{left} article(s) could not be read[/]: see `crosswire failures`")
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()

@@ -21,11 +21,20 @@ OnProgress = Callable[[int, int], None]  # done, total
 PROCESSES = min(2, os.cpu_count() or 1)  # spaCy worker processes for large runs
 MIN_PER_PROCESS = 64  # below this many articles per worker, starting workers costs more than it saves
 STREAM = 1024  # articles per parsing stream: workers start once per stream, not once per chunk
+# A longer text is no one article (a book, a dump, a whole site): the parser needs ~1 GB per 100,000
+# characters at worst and stops at 1,000,000. News articles are rarely over 50,000.
+MAX_READ_CHARS = 200_000
 
 
 def read_store(store: Store, on_progress: OnProgress | None = None, processes: int = PROCESSES) -> int:
     """Read all unread articles; returns how many were read. Failures are recorded, the run goes on."""
-    todo = rstore.unread(store)
+    todo = []
+    for article in rstore.unread(store):
+        if len(article.text) > MAX_READ_CHARS:
+            reason = f"too long to read: {len(article.text):,} characters (limit {MAX_READ_CHARS:,})"
+            store.record_failure(Failure(article.id, reason, stage="read"))
+        else:
+            todo.append(article)
     done = 0
     for i in range(0, len(todo), STREAM):
         stream = todo[i : i + STREAM]
@@ -51,8 +60,8 @@ def _read_chunks(store: Store, articles: list[Article], n_process: int) -> Itera
             if len(out) == CHUNK:
                 yield out
                 out = []
-    except Exception:  # one bad article must not sink the batch: retry one by one
-        log.exception("batch read failed; retrying article by article")
+    except Exception as exc:  # one bad article must not sink the batch: retry one by one
+        log.warning("batch read failed (%s: %s); retrying article by article", type(exc).__name__, exc)
         out.extend(_one_by_one(store, articles[produced:]))
     if out:
         yield out
