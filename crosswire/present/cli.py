@@ -331,7 +331,7 @@ def analyze(
     console.print(render.ingest_table(report.ingest))
     print_overview(console, report)
     if report.partial:
-        failed = report.ingest.failed + len(report.failed)
+        failed = report.ingest.failed + report.unread + len(report.failed)
         err.print(f"[yellow]{failed} item(s) failed[/]: see `crosswire failures`")
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -59,6 +59,7 @@ class EventDossier:
 class JobReport:
     ingest: IngestReport
     read: int = 0
+    unread: int = 0  # articles the read step could not read (recorded as failures)
     cluster: ClusterReport | None = None
     dossiers: list[EventDossier] = field(default_factory=list)
     skipped: int = 0  # events with fewer independent sources or outlets than required
@@ -66,7 +67,7 @@ class JobReport:
 
     @property
     def partial(self) -> bool:
-        return bool(self.ingest.failed or self.failed)
+        return bool(self.ingest.failed or self.failed or self.unread)
 
 
 # -- reading from the store -------------------------------------------------------------------------
@@ -184,9 +185,11 @@ def run_job(
     from crosswire.present.render import run_ingest
     from crosswire.read.run import resolve_store
     from crosswire.store.events import event_groups
+    from crosswire.store.readings import unread
 
     report = JobReport(run_ingest(names, store, settings.ingest, err, quiet=quiet))
     report.read = _read(store, err, quiet)
+    report.unread = len(unread(store))
     report.cluster = _cluster(store, err, quiet)
     resolution = resolve_store(store, event_groups(store))
     _dossiers(store, settings, resolution, report, err, quiet)
