@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.model import Span
-from crosswire.read.aliases import dateline_end, learn_aliases
+from crosswire.read.aliases import dateline_end, learn_aliases, name_key
 from crosswire.read.entities import Mention
 from crosswire.read.resolve import resolve
 
@@ -62,9 +62,7 @@ def test_a_one_word_place_does_not_join_a_name_it_opens() -> None:
     castellan, terminals = _m("a1", 80, "Castellan", "ORG"), _m("a1", 120, "Castellan Terminals", "ORG")
     res = resolve({"a1": [iran, airline, castellan, terminals]})
     assert res.entity_of[iran.id] != res.entity_of[airline.id]
-    assert (
-        res.entity_of[castellan.id] == res.entity_of[terminals.id]
-    )  # an org short form joins
+    assert res.entity_of[castellan.id] == res.entity_of[terminals.id]  # an org short form joins
 
 
 def test_a_short_form_joins_its_long_name_only_within_its_story() -> None:
@@ -99,3 +97,18 @@ def test_an_entity_is_named_by_what_its_names_share() -> None:
     acronyms = [_m("b1", 30 + 10 * i, "NF", "ORG") for i in range(3)]
     res = resolve({"b1": [front, *acronyms]})
     assert {e.name for e in res.entities if front.id in e.mention_ids} == {"Northern Front"}
+
+
+def test_known_in_a_language_as_follows_the_name_its_description_stands_beside(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Northern Front, an insurgent alliance known in Arabic as Jabhat al-Shamal, holds the town."
+    pairs = {
+        (text[a.first[0] : a.first[1]], text[a.second[0] : a.second[1]], a.how)
+        for a in learn_aliases(nlp(text))
+    }
+    assert ("The Northern Front", "Jabhat al-Shamal", "aka") in pairs
+
+
+def test_a_group_suffix_after_two_words_is_left_out_of_the_key() -> None:
+    assert name_key("Halvard Maritime Group") == name_key("Halvard Maritime")
+    assert name_key("Carlyle Group") != name_key("Carlyle")  # one word would be any Carlyle's key
+    assert name_key("Mary Ann Group", person=True) != name_key("Mary Ann", person=True)  # a surname

@@ -204,3 +204,49 @@ def test_a_word_tagged_a_place_in_its_story_is_that_place_everywhere_in_it() -> 
     assert res.entity_of["b:0-6"] == res.entity_of["a:0-6"] != res.entity_of["a:20-44"]
     kinds = {e.id: e.kind for e in res.entities}
     assert kinds[res.entity_of["b:0-6"]] == "GPE"
+
+
+def _ner(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
+    """The mentions of ``text`` had NER tagged exactly ``spans`` (surface, label), in order."""
+    doc = load_nlp()(text)
+    ents, at = [], 0
+    for surface, label in spans:
+        start_char = text.index(surface, at)
+        at = start_char + len(surface)
+        span = doc.char_span(start_char, at, label=label)
+        assert span is not None, surface
+        ents.append(span)
+    doc.ents = ents
+    return [m for m in extract_mentions(doc, "a") if m.via != "description"]
+
+
+def test_a_span_ends_before_a_parenthesis_it_does_not_close() -> None:
+    text = "The Northern Front (NF), an alliance of armed groups, holds the town."
+    found = {(m.surface, m.kind) for m in _ner(text, [("Northern Front (NF", "ORG")])}
+    assert ("Northern Front", "ORG") in found
+    assert not any("(" in surface for surface, _ in found)
+
+
+def test_an_organisation_a_title_and_a_name_split_into_the_organisation_and_the_person() -> None:
+    text = "National Renewal MP Viktor Hale said the prime minister had picked the wrong side."
+    found = {(m.surface, m.kind) for m in _ner(text, [("National Renewal MP Viktor Hale", "ORG")])}
+    assert ("Viktor Hale", "PERSON") in found and ("National Renewal", "ORG") in found
+    titled = "Prime Minister Anton Keller said so."
+    assert {(m.surface, m.kind) for m in _ner(titled, [("Prime Minister Anton Keller", "ORG")])} == {
+        ("Anton Keller", "PERSON")
+    }
+
+
+def test_a_span_takes_back_the_first_word_of_a_name_the_article_spells_in_full() -> None:
+    text = "The river flooded Sable Ford. A mechanic whose house in Sable Ford was flooded spoke."
+    mentions = _ner(text, [("Sable Ford", "GPE"), ("Ford", "ORG")])
+    assert [(m.surface, m.kind) for m in mentions] == [("Sable Ford", "GPE"), ("Sable Ford", "GPE")]
+
+
+def test_a_cue_in_one_sentence_holds_for_the_name_in_the_others() -> None:
+    text = "Jets remain at Tell Harim air base. Rebels may march on Tell Harim next week."
+    mentions = _ner(text, [("Tell Harim", "FAC"), ("Tell Harim", "PERSON")])
+    assert [m.kind for m in mentions] == ["FAC", "FAC"]
+    titled = "Union boss Marta Kellan spoke. Marta Kellan, the union's general secretary, said no."
+    mentions = _ner(titled, [("Marta Kellan", "GPE"), ("Marta Kellan", "GPE")])
+    assert [m.kind for m in mentions] == ["PERSON", "PERSON"]

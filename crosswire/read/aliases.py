@@ -71,6 +71,7 @@ PERSON_NAME_SUFFIXES = NAME_SUFFIXES | {"ii", "iii", "iv"}
 COMPANY_SUFFIXES = frozenset(
     {"inc", "incorporated", "corp", "corporation", "co", "ltd", "llc", "plc", "nv", "ag", "gmbh"}
 )
+GROUP_SUFFIXES = frozenset({"group", "holdings"})
 ARTICLE_TOKENS = frozenset({"al", "el"})
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "du", "des", "to"})
 PRONOUNS = frozenset(
@@ -156,12 +157,16 @@ def normalise(surface: str, *, person: bool = False) -> str:
 
 def drop_suffixes(text: str, *, person: bool = False) -> str:
     """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` too; keep 2+ words) and,
-    for non-persons, legal forms of companies (``Apple Inc.`` ≡ ``Apple``; keep 1+ word)."""
+    for non-persons, legal forms of companies (``Apple Inc.`` ≡ ``Apple``; keep 1+ word) and a final
+    ``Group`` or ``Holdings`` after two words or more (``Halvard Maritime Group`` ≡ ``Halvard Maritime``; not
+    ``Carlyle Group``, whose one word would be the key of any Carlyle)."""
     suffixes = PERSON_NAME_SUFFIXES if person else NAME_SUFFIXES
     words = text.split()
     while len(words) > 2 and words[-1] in suffixes:
         words.pop()
     while not person and len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        words.pop()
+    if not person and len(words) > 2 and words[-1] in GROUP_SUFFIXES:
         words.pop()
     return " ".join(words)
 
@@ -336,7 +341,8 @@ class LearnedAlias:
 
 
 _AKA_RE = re.compile(
-    r",?\s*\b(?:also known as|better known as|otherwise known as|known as|a\.k\.a\.|aka)\s+", re.I
+    r",?\s*\b(?:(?i:(?:also |better |otherwise )?known)(?: locally| in [A-Z][a-z]+)? (?i:as)"  # in Arabic
+    r"|(?i:a\.k\.a\.|aka))\s+"
 )
 _RESPECTIVELY_RE = re.compile(
     r"\b(?:referring to|meaning|i\.e\.,?)\s+(?P<a>[^,;]+?)\s+and\s+(?P<b>[^;]+?),\s*respectively", re.I
@@ -423,12 +429,25 @@ def _entity_starting_at(doc: Doc, char: int) -> SpacySpan | None:
 
 
 def _aka(doc: Doc) -> Iterator[LearnedAlias]:
-    """``Jabhat al-Nusra, also known as the Nusra Front``."""
+    """``Jabhat al-Nusra, also known as the Nusra Front``; ``the Northern Front, an insurgent alliance known
+    in Arabic as Jabhat al-Shamal`` (the name the description "known as" follows is in apposition to)."""
     for m in _AKA_RE.finditer(doc_text(doc)):
-        left = _entity_ending_at(doc, m.start())
+        left = _entity_ending_at(doc, m.start()) or _appositive_head(doc, m.start())
         right = _entity_starting_at(doc, m.end())
         if left is not None and right is not None:
             yield LearnedAlias(_char_range(left), _char_range(right), "aka")
+
+
+def _appositive_head(doc: Doc, char: int) -> SpacySpan | None:
+    """The entity that the noun phrase ending at ``char`` stands in apposition to ("the Northern Front" for
+    "an insurgent alliance" in "the Northern Front, an insurgent alliance known as ...")."""
+    token = next((t for t in reversed(doc) if t.idx + len(t.text) <= char), None)
+    while token is not None and token.dep_ not in {"appos"} and token.head is not token:
+        token = token.head if token.head.i > token.i or token.dep_ in {"compound", "amod"} else None
+    if token is None or token.dep_ != "appos":
+        return None
+    head = token.head
+    return next((e for e in doc.ents if e.start <= head.i < e.end), None)
 
 
 def _appositions(doc: Doc) -> Iterator[LearnedAlias]:

@@ -29,6 +29,7 @@ from crosswire.read.aliases import (
     learn_aliases,
     word_set,
 )
+from crosswire.read.ent_spans import repair_ents
 from crosswire.read.kinds import corrected_kind, is_name_span
 from crosswire.read.nlp import doc_text
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 ALIAS_MENTION_HOWS = frozenset({"parenthesis", "aka", "respectively"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TRAILING = re.compile(r"(?:\s*['’]s?|[\s.,;:]+)$")
@@ -97,16 +99,41 @@ def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """NER mentions of people, organisations, places and groups, mentions learned from aliases, and
     descriptions (``_descriptions``)."""
+    repair_ents(doc)
     by_range: dict[tuple[int, int], Mention] = {}
+    cued: dict[str, str] = {}  # a name of several words → the kind a cue gave one of its mentions
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS and is_name_span(ent):
             m = _ner_mention(doc, ent, article_id)
             by_range.setdefault((m.span.start, m.span.end), m)
+            if " " in m.surface and (m.kind != ent.label_ or m.kind in PLACE_KINDS):
+                cued.setdefault(m.surface, m.kind)
     for alias in learn_aliases(doc):
         _apply_alias(doc, article_id, alias, by_range)
-    mentions = _drop_truncated(by_range.values())
+    mentions = [_by_role(_one_kind(m, cued)) for m in _drop_truncated(by_range.values())]
     mentions += _descriptions(doc, article_id, [(m.span.start, m.span.end) for m in mentions])
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _one_kind(m: Mention, cued: dict[str, str]) -> Mention:
+    """A name of several words that a cue gave a kind in one sentence of the article ("Marta Kellan" a
+    person by her title) has that kind in all of them; and a name NER calls a place in one sentence ("Tell
+    Harim air base") is no person in the others ("at Tell Harim")."""
+    kind = cued.get(m.surface) if m.via == "ner" else None
+    if kind is None or (m.kind != "PERSON" and kind in PLACE_KINDS):
+        return m
+    return replace(m, kind=kind)
+
+
+def _by_role(m: Mention) -> Mention:
+    """A "place" or "nationality" whose title or apposition is a person noun ("Union boss Marta Kellan",
+    "Marta Kellan, the union's general secretary") is a person."""
+    if m.kind not in {"GPE", "LOC", "NORP", "FAC"}:
+        return m
+    heads = [role.split()[-1].lower() for role in m.roles if role.split()]
+    if any(is_person_noun(h) and h not in ORGANISATION_NOUNS for h in heads):
+        return replace(m, kind="PERSON")
+    return m
 
 
 def is_named(kind: str, name: str) -> bool:

@@ -428,9 +428,9 @@ def _unique_root(uf: _UnionFind, keys: Iterable[str]) -> str | None:
 
 def _link_person_variants(uf: _UnionFind, members: list[_View]) -> None:
     """Person names of a story with the same surname name one person when one first name opens the other
-    and the middle names agree or one leaves them out ("Chris Weitz" / "Christopher Weitz", "Mark Jay
-    Heller" / "Mark Heller"; not "George H. W. Bush" / "George W. Bush", nor "Vitali" / "Wladimir
-    Klitschko")."""
+    or both spell one name (``_vowel_variants``), and the middle names agree or one leaves them out ("Chris
+    Weitz" / "Christopher Weitz", "Yusuf Darwish" / "Youssef al-Darwish", "Mark Jay Heller" / "Mark
+    Heller"; not "George H. W. Bush" / "George W. Bush", nor "Vitali" / "Wladimir Klitschko")."""
     by_last: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for v in _full_names(members):
         words = tuple(v.key[2:].split())
@@ -445,12 +445,26 @@ def _link_person_variants(uf: _UnionFind, members: list[_View]) -> None:
 
 def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = sorted((a[0], b[0]), key=len)
-    if len(short) < 2 or not long.startswith(short):
+    if len(short) < 2 or not (long.startswith(short) or _vowel_variants(short, long)):
         return False
     middles = (a[1:-1], b[1:-1])
     # a middle name may be left out, middle initials may not: "George H. W. Bush" is not "George W. Bush",
     # whose key lost its one initial
     return middles[0] == middles[1] or (not all(middles) and all(len(w) > 1 for m in middles for w in m))
+
+
+VOWELS = frozenset("aeiou")
+VARIANT_MIN = 4  # letters a given name needs before a vowel may differ ("Dan" / "Don" stay two people)
+
+
+def _vowel_variants(a: str, b: str) -> bool:
+    """Two transliterations of one given name (their keys: "Yusuf" / "Youssef" → "yusuf" / "yusef", "Ahmed"
+    / "Ahmad"): as long, with the same consonants in the same places, at most two inner vowels apart. The
+    first and last letters must agree: "Maria" is not "Mario", nor "Omar" "Umar"."""
+    if len(a) != len(b) or len(a) < VARIANT_MIN or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(apart) <= 2 and all(x in VOWELS and y in VOWELS for x, y in apart)
 
 
 OBJECT_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "de", "del", "du", "von", "van"})

@@ -1,0 +1,73 @@
+"""Repairs of the NER spans of one article, before mentions are taken from them.
+
+The small English model cuts names in three recurring ways; ``repair_ents(doc)`` mends each and sets
+``doc.ents`` to the result:
+
+- a span that runs into a parenthesis it does not close ("Northern Front (NF" in "the Northern Front (NF),
+  an alliance") ends before it, so the parenthesis reads as an alias again;
+- a span that runs a party or an organisation, a title and a person's name together ("National Renewal MP
+  Viktor Hale", "Bank of England Governor Andrew Bailey") splits into the organisation and the person;
+- a span that lost the first word of a name the article spells in full elsewhere ("Sable [Ford]" beside
+  "Sable Ford") takes that word back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+
+from crosswire.read.aliases import is_bare_title, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# titles between an organisation and a person's name in one NER span ("National Renewal MP Viktor Hale")
+SPLIT_TITLES = word_set(
+    """mp mep senator sen. congressman congresswoman minister spokesman spokeswoman spokesperson leader chief
+    boss chairman chairwoman president governor mayor secretary director"""
+)
+
+
+def repair_ents(doc: Doc) -> None:
+    """Mend ``doc.ents`` in place (rules in the module docstring)."""
+    labels = {e.text: str(e.label_) for e in doc.ents}
+    spans: list[SpacySpan] = []
+    for ent in doc.ents:
+        ent = _widened(_closed(ent), labels)
+        spans.extend(_split_at_title(ent))
+    doc.ents = filter_spans([s for s in spans if len(s)])
+
+
+def _closed(ent: SpacySpan) -> SpacySpan:
+    """``ent`` up to a "(" it does not close."""
+    doc = ent.doc
+    opened = [t.i for t in ent if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : ent.end]):
+        return SpacySpan(doc, ent.start, opened[-1], label=ent.label_)
+    return ent
+
+
+def _widened(ent: SpacySpan, labels: dict[str, str]) -> SpacySpan:
+    """``ent`` with the capitalised word before it, when the two are a name the article tags elsewhere."""
+    doc, i = ent.doc, ent.start
+    if not len(ent) or i == 0 or doc[i - 1].is_sent_start or not doc[i - 1].is_title or doc[i - 1].ent_type_:
+        return ent
+    longer = doc[i - 1 : ent.end].text
+    return SpacySpan(doc, i - 1, ent.end, label=labels[longer]) if longer in labels else ent
+
+
+def _split_at_title(ent: SpacySpan) -> list[SpacySpan]:
+    """An organisation, a title and a person's name in one span → the organisation and the person."""
+    if ent.label_ == "PERSON" or len(ent) < 4:
+        return [ent]
+    doc = ent.doc
+    for t in ent[1:-2]:
+        rest = doc[t.i + 1 : ent.end]
+        if t.lower_ in SPLIT_TITLES and all(w.is_title and w.is_alpha for w in rest):
+            person = SpacySpan(doc, t.i + 1, ent.end, label="PERSON")
+            if is_bare_title(doc[ent.start : t.i + 1].text):  # "Prime Minister Anton Keller"
+                return [person]
+            return [SpacySpan(doc, ent.start, t.i, label="ORG"), person]
+    return [ent]
