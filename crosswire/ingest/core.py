@@ -244,11 +244,12 @@ def _is_store_file(unit: Unit, store: Store) -> bool:
     """The store's own database files, met while walking a folder that holds them, are not news."""
     if unit.kind in ("url", "stdin", "dataset") or str(store.path) == ":memory:":
         return False
-    own = store.path.resolve()
-    path = Path(unit.location).resolve()
-    return path.parent == own.parent and path.name in {
-        own.name + end for end in ("", "-wal", "-shm", "-journal")
-    }
+    own, path = store.path.resolve(), Path(unit.location)
+    try:  # the folder, not the file: a link that loops must still fail as itself
+        folder = path.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return folder == own.parent and path.name in {own.name + end for end in STORE_FILE_ENDS}
 
 
 def ingest(
