@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -85,6 +85,8 @@ class Quote:
     pieces when the cue or a continuation splits it (“A,” he said. “B.”). For a direct quote the
     parts exclude the quotation marks. ``chain`` lists nested sources, outermost first, when the
     attribution is reported through others; ``speaker_resolved`` names a pronoun's antecedent.
+    ``speaker`` is the source's phrase as PolNeAR marks it, a relative clause set off by commas included
+    ("X, who heads Y,"); ``speaker_text`` is its name, without such clauses ("X").
     A relative pronoun speaker ("X, who said ...") is the ``speaker`` span, as in PARC and PolNeAR, and
     its antecedent is ``speaker_antecedent`` (and ``speaker_resolved``).
     ``kind`` is the cue's class: "speech", "belief" or "evidence". ``frame`` is the cue's lemma, part of
@@ -232,7 +234,7 @@ def _subject_of(verb: Token) -> Token | None:
     subj = _shared_subject(verb)
     if subj is not None:
         return subj
-    if verb.dep_ in {"ROOT", "ccomp", "conj"}:
+    if verb.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}:
         return _stray_subject(verb)
     head = verb.head  # "“A,” said Skelly, explaining B": Skelly explains
     own = any(c.dep_ in SUBJECT_DEPS for c in head.children)
@@ -258,6 +260,8 @@ def _stray_subject(verb: Token) -> Token | None:
         return lefts[0]  # "Beck, who backed A and opposed B, said C" with "Beck" the subject of "opposed"
     if lefts:
         return lefts[-1]
+    if (fronted := _fronted_appositive(verb)) is not None:
+        return fronted
     if not _follows_quotation(verb):
         return None
     doc, end = verb.doc, verb.i + 1
@@ -265,6 +269,19 @@ def _stray_subject(verb: Token) -> Token | None:
         end += 1
     nouns = [t for t in doc[verb.i + 1 : end] if t.pos_ in {"NOUN", "PROPN", "NUM"} or _is_name(t)]
     return nouns[-1] if nouns and nouns[-1].dep_ != "compound" else None
+
+
+def _fronted_appositive(verb: Token) -> Token | None:
+    """A name the parse hung from a fronted phrase, right before the cue ("In a statement, her
+    adviser, Jane Doe, said": "adviser", an apposition to "statement")."""
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        end = prep.right_edge.i
+        if end + 1 != verb.i and not (end + 2 == verb.i and verb.doc[end + 1].is_punct):
+            continue
+        apps = [t for t in prep.subtree if t.dep_ == "appos" and t.right_edge.i >= end - 1]
+        persons = [t for t in apps if t.pos_ in {"PROPN", "NOUN"}]
+        return persons[0] if persons else None
+    return None
 
 
 def _is_name(tok: Token) -> bool:
@@ -283,9 +300,21 @@ def _shared_subject(verb: Token) -> Token | None:
         return passive if passive is not None and verb.dep_ in {"xcomp", "conj"} else _shared_subject(head)
     if subj is None and verb.dep_ == "pcomp" and _is_predicate(head := _above_noun(verb.head.head)):
         return _shared_subject(head)  # "pivoted to arguing", "has a history of blaming"
+    host = _object_host(verb.head) if verb.dep_ == "acl" and verb.tag_ in {"VBG", "VB"} else None
+    if subj is None and host is not None:
+        return _shared_subject(host)  # "X is running ads attacking Y", "X has no evidence to suggest Y"
     if subj is None and verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "voters angry at X"
     return subj
+
+
+def _object_host(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is, directly or after a preposition ("spent millions on ads")."""
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.dep_ == "prep":
+        return noun.head.head
+    return None
 
 
 def _is_predicate(tok: Token) -> bool:
@@ -366,11 +395,39 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
 
 
 def _drops_from_speaker(child: Token, cue: Token) -> bool:
-    """A clause holding the cue, or a non-restrictive one (set off by a comma or dash)."""
+    """A clause holding the cue, a participle set off by a comma or dash ("X, speaking Monday,"), or a
+    relative clause set off by a dash ("X — who heads Y — said"). One set off by a comma stays ("X, who
+    heads Y, said"): PolNeAR's annotators include it more often than not; ``_speaker_name`` is without."""
     if cue in child.subtree:
         return True
-    left = child.left_edge.i
-    return child.dep_ in {"relcl", "acl"} and left > 0 and child.doc[left - 1].is_punct
+    if child.dep_ == "relcl":
+        left = child.left_edge.i
+        return left > 0 and child.doc[left - 1].text in DASHES
+    return child.dep_ == "acl" and _set_off(child)
+
+
+def _set_off(clause: Token) -> bool:
+    left = clause.left_edge.i
+    return left > 0 and clause.doc[left - 1].is_punct
+
+
+def _speaker_name(doc: Doc, speaker: list[int]) -> list[int]:
+    """The speaker phrase without the relative clauses set off in it: "X" of "X, who heads Y,"."""
+    return _without_clauses(doc, speaker, lambda clause: True)
+
+
+def _without_clauses(doc: Doc, speaker: list[int], cut: Callable[[set[int]], bool]) -> list[int]:
+    """``speaker`` less the relative clauses set off in it whose tokens ``cut`` selects."""
+    ids = set(speaker)
+    for i in speaker:
+        clause = doc[i]
+        if clause.dep_ == "relcl" and clause.head.i in ids and _set_off(clause):
+            sub = {t.i for t in clause.subtree}
+            ids -= sub if cut(sub) else set()
+    if not ids or len(ids) == len(speaker):
+        return speaker
+    start, end = _run_around(min(ids), ids)
+    return _trim_punct(doc, list(range(start, end + 1)))
 
 
 def _trim_punct(doc: Doc, ids: list[int]) -> list[int]:
@@ -812,6 +869,14 @@ def _split_siblings(drafts: list[_Draft]) -> None:
                 outer.content -= {t.i for t in inner.cue.subtree}
 
 
+def _cut_reporting_clauses(doc: Doc, drafts: list[_Draft]) -> None:
+    """A relative clause that reports a clause on its own ("X, who also said that A, told B") leaves
+    the speaker: it is an attribution of its own. One taking a stance stays ("X, who endorsed Y,")."""
+    cues = {d.cue.i for d in drafts if any(c.dep_ == "ccomp" for c in d.cue.children)}
+    for draft in drafts:
+        draft.speaker = _without_clauses(doc, draft.speaker, lambda clause: bool(clause & cues))
+
+
 def _share_speakers(drafts: list[_Draft]) -> None:
     """A participle cut from the end of another attribution's content ("X said A, conceding B") is
     the act of that attribution's speaker, not of A's subject."""
@@ -1006,6 +1071,11 @@ def _kind(verb: Token) -> str:
     return "belief" if lemma in COGNITION_LEMMAS else "evidence"
 
 
+def _name_text(doc: Doc, speaker: list[int], article_id: str) -> str | None:
+    name = _char_span(doc, _speaker_name(doc, speaker), article_id)
+    return name.text_of(doc_text(doc)) if name else None
+
+
 def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) -> Quote | None:
     parts = _content_parts(doc, draft.content, article_id)
     if not parts:
@@ -1019,7 +1089,7 @@ def _to_quote(doc: Doc, draft: _Draft, quoted: list[set[int]], article_id: str) 
         content=Span(article_id, parts[0].start, parts[-1].end),
         cue=cue,
         speaker=speaker,
-        speaker_text=speaker.text_of(doc_text(doc)) if speaker else None,
+        speaker_text=_name_text(doc, draft.speaker, article_id) if speaker else None,
         direct=_is_direct(doc, draft.content, quoted),
         content_parts=parts,
         kind=_kind(draft.cue),
@@ -1038,7 +1108,7 @@ def _sources(doc: Doc, drafts: list[_Draft]) -> list[list[str]]:
             draft = drafts[k]
             holders = [j for j, d in enumerate(drafts) if j != k and draft.cue.i in d.content]
             outer = full(min(holders, key=lambda j: len(drafts[j].content))) if holders else []
-            who = draft.antecedent or draft.speaker
+            who = draft.antecedent or _speaker_name(doc, draft.speaker)
             own = [doc[who[0] : who[-1] + 1].text] if who else []
             memo[k] = [*outer, *draft.framing, *own, *draft.via]
         return memo[k]
@@ -1101,6 +1171,7 @@ def extract_quotes(
             if not table.unreliable(draft.frame):
                 drafts.append(draft)
     _attach_via(doc, drafts)
+    _cut_reporting_clauses(doc, drafts)
     _split_siblings(drafts)
     _split_conjoined_acts(drafts)
     _share_speakers(drafts)

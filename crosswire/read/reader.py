@@ -20,9 +20,10 @@ from crosswire.read.quotes import Quote, extract_quotes
 from crosswire.read.timex import TimeRef, extract_timex
 
 # 2: places; 3: quote continuations, learned cue frames; 4: speakers the parse misses, noun cues, NER kinds;
-# 5: description mentions ("the president", "the migrants"); 6: repaired NER spans, kinds from more cues.
+# 5: description mentions ("the president", "the migrants"); 6: repaired NER spans, kinds from more cues;
+# 7: speaker spans keep a relative clause set off by commas ("X, who heads Y, said").
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
-READER_VERSION = 6
+READER_VERSION = 7
 BATCH_SIZE = 32
 
 
