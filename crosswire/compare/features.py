@@ -66,17 +66,52 @@ def _clauses(text: str) -> list[str]:
     return [c for c in CLAUSE_BREAK.split(text) if c.strip()]
 
 
-def _covered(toks: list[str], i: int) -> list[str]:
+def _covered(toks: list[str], i: int, stopping: bool = True) -> list[str]:
     low = toks[i].lower()
     if low in POLARITY_WORDS or low.endswith(("n't", "n’t")) or DENIAL.fullmatch(low):
         reach = DENIAL_WINDOW if DENIAL.fullmatch(low) else NEGATOR_WINDOW
-        return [w for w in toks[i + 1 :] if w.lower() not in STOP_WORDS][:reach]
-    if STOPPING.fullmatch(low):
+        return _phrase(toks[i + 1 :])[:reach]
+    if stopping and STOPPING.fullmatch(low):
+        if _stops_what_follows(toks, i):
+            return [w for w in toks[i + 1 :] if w.lower() not in STOP_WORDS][:NEGATOR_WINDOW]
         return toks[max(0, i - STOPPING_WINDOW) : i]
     return []
 
 
-def negated_stems(text: str) -> frozenset[str]:
+PREPOSITIONS = frozenset(
+    {"in", "on", "at", "of", "for", "with", "by", "from", "as", "about", "into", "over", "under", "after"}
+    | {"before", "during", "against", "between", "since", "until", "than", "like", "through", "near"}
+)
+
+
+def _phrase(toks: list[str]) -> list[str]:
+    """The content words of the phrase a negation governs, up to a preposition after its first word: "does
+    not leak in redacted memos" denies leaking, not redacting; "no plan to cut jobs" covers plan and cut."""
+    out: list[str] = []
+    for w in toks:
+        if out and w.lower() in PREPOSITIONS:
+            break
+        if w.lower() not in STOP_WORDS:
+            out.append(w)
+    return out
+
+
+AFTER_INTRANSITIVE = frozenset(
+    {"on", "in", "at", "after", "for", "by", "when", "as", "since", "until", "before", "last", "and", "but"}
+    | {"because", "yesterday", "today", "overnight", "early", "late", "abruptly", "completely", "again", "so"}
+)
+
+
+def _stops_what_follows(toks: list[str], i: int) -> bool:
+    """The stopping word takes what follows: a noun ("announced the halt of tests") or a verb with an object
+    ("will suspend nuclear tests"); "the strikes have stopped" and "sirens fell silent on Tuesday" stop what
+    comes before."""
+    before = toks[i - 1].lower() if i > 0 else ""
+    after = toks[i + 1].lower() if i + 1 < len(toks) else ""
+    return before in ("the", "a", "an") or (bool(after) and after not in AFTER_INTRANSITIVE)
+
+
+def negated_stems(text: str, *, stopping: bool = True) -> frozenset[str]:
     """Stems of the common words a negation, a denial or a stopping verb covers within its clause
     ("sirens never sounded": sound). Names (capitalised words) are left out: "did not participate in the
     Syrian operations" does not deny Syria."""
@@ -86,10 +121,17 @@ def negated_stems(text: str) -> frozenset[str]:
         for i in range(len(toks)):
             out.update(
                 _stem(w)
-                for w in _covered(toks, i)
-                if len(w) > 2 and w.lower() not in STOP_WORDS and not w[0].isupper()
+                for w in _covered(toks, i, stopping)
+                if len(w) > 2 and w.lower() not in STOP_WORDS and not _name(w)
             )
     return frozenset(out - {""})
+
+
+SHOUTED_MIN = 5  # an all-capital word this long is a shouted common word ("NO COLLUSION"), not an acronym
+
+
+def _name(word: str) -> bool:
+    return word[0].isupper() and not (len(word) >= SHOUTED_MIN and word.isupper())
 
 
 def polarity(text: str) -> int:

@@ -24,6 +24,11 @@ class CompareSettings:
     attribution_min: float = _s(
         0.80, "cosine two claims without a shared figure need before an attribution difference counts"
     )
+    topic_share: float = _s(
+        0.10,
+        "share of an event's claims above which a word is the event's topic: a denial of only such words "
+        "is no conflict",
+    )
     compatible_min: float = _s(
         0.40,
         "cosine at or above which two claims with compatible figures for one thing, or that date one "

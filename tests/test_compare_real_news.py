@@ -1,0 +1,99 @@
+"""Rules that keep long real reports (NewsWCL50: five US outlets on one political story) from collapsing into
+one claim group with false conflicts (benchmarks/dossier_real.py): a check joins two groups only without
+chaining one article's claims together, a figure conflict needs the two figures to measure one thing, and a
+polarity conflict needs a denial of what the other claim states happened."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from crosswire.compare.align import _Groups, _join_checked
+from crosswire.compare.claims import Claim
+from crosswire.compare.conflicts import _polarity
+from crosswire.compare.dossier import build_dossier
+from crosswire.compare.features import hypothetical, negated_stems, polarity
+from crosswire.compare.settings import DEFAULT_SETTINGS
+from crosswire.model import Article, Span
+from tests.fixtures.claims import claim
+
+
+def _claim(cid: str, source: str, text: str) -> Claim:
+    return claim(
+        cid,
+        source,
+        text,
+        negated=negated_stems(text),
+        polarity=polarity(text),
+        hypothetical=hypothetical(text),
+    )
+
+
+def test_a_check_does_not_chain_two_claims_of_one_article() -> None:
+    """Claims 0 and 2 are of one article: once 0 and 1 are joined, the pair (1, 2) joins nothing."""
+    claims = [
+        claim("c0", "a1", "The 25 percent tariff on steel took effect on Friday."),
+        claim("c1", "a2", "A 25 percent tariff on steel imports now applies."),
+        claim("c2", "a1", "Canada faces the 25 percent tariff from June."),
+    ]
+    claims[2].span = Span("a1", 100, 140)
+    vectors = np.ones((3, 4)) / 2.0
+    groups = _Groups(3)
+    _join_checked(claims, vectors, groups, [(0, 1), (1, 2)], DEFAULT_SETTINGS)
+    assert groups.find(0) == groups.find(1) != groups.find(2)
+
+
+def test_a_tariff_rate_and_a_fall_in_stock_prices_do_not_conflict() -> None:
+    articles = [
+        Article(
+            id="a0",
+            outlet="Daily Paper",
+            text="Trump on March 23 imposed a 25 percent tariff on steel imports and a 10 percent tariff on "
+            "aluminum.",
+        ),
+        Article(
+            id="a1",
+            outlet="Evening Post",
+            text="Stock prices fell nearly 2 percent when the tariffs were announced in March.",
+        ),
+    ]
+    d = build_dossier(articles, "tariffs")
+    assert not [c for g in d.groups for c in g.conflicts if c.kind == "numbers"]
+
+
+def test_a_condition_affirms_nothing() -> None:
+    pos = _claim("c0", "a", "If they restart their nuclear program, they will have bigger problems.")
+    neg = _claim("c1", "b", "They're not going to be restarting anything, the president said.")
+    assert _polarity(pos, neg, 0.9, DEFAULT_SETTINGS) is None
+
+
+def test_a_stop_is_no_denial_of_what_happened_before() -> None:
+    stop = _claim("c0", "a", "North Korea will halt missile tests, its leader announced.")
+    before = _claim("c1", "b", "North Korea spent last year conducting nuclear and missile tests.")
+    going_on = _claim("c2", "b", "North Korea is still carrying out missile tests, officials said.")
+    assert _polarity(stop, before, 0.9, DEFAULT_SETTINGS) is None
+    assert _polarity(stop, going_on, 0.9, DEFAULT_SETTINGS) is not None
+
+
+def test_a_denial_of_the_events_topic_alone_is_no_conflict() -> None:
+    neg = _claim("c0", "a", "Kim said there would be no further nuclear tests.")
+    pos = _claim("c1", "b", "Kim has made no mention of dismantling the nuclear arsenal.")
+    pos2 = _claim("c2", "b", "The nuclear arsenal was shown at a parade.")
+    assert _polarity(neg, pos2, 0.9, DEFAULT_SETTINGS) is not None  # the denied word is not yet the topic
+    assert _polarity(neg, pos2, 0.9, DEFAULT_SETTINGS, frozenset({"nucle"})) is None
+    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS, frozenset({"nucle"})) is None
+
+
+def test_negation_covers_its_phrase_and_shouted_words() -> None:
+    assert "redac" not in negated_stems("Comey claims FBI does not leak in redacted memos.")
+    assert {"plan", "cut"} <= negated_stems("There is no plan to cut 400 jobs.")
+    assert {"collu", "obstr"} <= negated_stems(
+        "The memos show clearly that there was NO COLLUSION and NO OBSTRUCTION"
+    )
+    assert "annou" not in negated_stems("Kim announced the halt of nuclear tests.")
+    assert "strik" in negated_stems("The air strikes have stopped.")
+
+
+def test_what_a_claim_calls_alleged_is_not_affirmed() -> None:
+    neg = _claim("c0", "a", "Trump wrote that the memos show there was no collusion.")
+    pos = _claim("c1", "b", "Democrats want the allegations of collusion investigated by Congress.")
+    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS) is None
