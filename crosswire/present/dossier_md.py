@@ -10,6 +10,13 @@ from crosswire.present.dossier_json import dossier_data, label_kind, label_order
 Data = dict[str, Any]
 
 
+DIFFERENCES_CAVEAT = (
+    "*Found by rules, not by reading: check the quoted sentences before relying on one, above all a "
+    "polarity one (one report negates a word the other uses), often a quoted view rather than a "
+    "contradiction.*"
+)
+
+
 def cell(text: str, limit: int = 0) -> str:
     """Text safe inside a Markdown table cell (one line, no bare pipes)."""
     text = " ".join(str(text).split()).replace("|", "\\|")
@@ -46,7 +53,7 @@ def _summary(d: Data) -> list[str]:
 
 
 def _differences(d: Data) -> list[str]:
-    lines = ["## Where reports differ", ""]
+    lines = ["## Where reports differ", ""] + ([DIFFERENCES_CAVEAT, ""] if d["differences"] else [])
     for diff in d["differences"]:
         lines.append(f"### {', '.join(diff['kinds']).capitalize()} (claim {diff['group_id']})")
         lines += [f"- {cell(r)}" for r in diff["reasons"]] + [""]
