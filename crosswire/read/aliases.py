@@ -156,11 +156,12 @@ def normalise(surface: str, *, person: bool = False) -> str:
 
 
 def drop_suffixes(text: str, *, person: bool = False) -> str:
-    """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` too; keep 2+ words) and,
+    """Drop trailing generational suffixes (``jr``, ``sr``; for persons ``ii``-``iv`` instead; 2+ words stay),
     for non-persons, legal forms of companies (``Apple Inc.`` ≡ ``Apple``; keep 1+ word) and a final
     ``Group`` or ``Holdings`` after two words or more (``Halvard Maritime Group`` ≡ ``Halvard Maritime``; not
     ``Carlyle Group``, whose one word would be the key of any Carlyle)."""
-    suffixes = PERSON_NAME_SUFFIXES if person else NAME_SUFFIXES
+    # a person's "Jr."/"Sr." stays: "Donald Trump Jr." is not his father "Donald Trump"
+    suffixes = PERSON_NAME_SUFFIXES - NAME_SUFFIXES if person else NAME_SUFFIXES
     words = text.split()
     while len(words) > 2 and words[-1] in suffixes:
         words.pop()
@@ -372,6 +373,7 @@ def learn_aliases(doc: Doc) -> list[LearnedAlias]:
     in a dateline, between two places ("Lindrell, Velmaria": a town and its country) and where a side is a
     time, date or amount."""
     skip = dateline_end(doc_text(doc))
+    datelines = _datelines(doc_text(doc))
     places = [_char_range(e) for e in doc.ents if e.label_ in PLACE_LABELS]
     values = [_char_range(e) for e in doc.ents if e.label_ in VALUE_LABELS]
     found = [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
@@ -381,8 +383,23 @@ def learn_aliases(doc: Doc) -> list[LearnedAlias]:
         if a.first[0] >= skip
         and a.second[0] >= skip
         and not (a.first in places and a.second in places)
+        and not any(_overlaps(side, d) for side in (a.first, a.second) for d in datelines)
         and not any(_overlaps(side, v) for side in (a.first, a.second) for v in values)
     ]
+
+
+# "Washington (AFP) - ", "SAN DIEGO (CBS 8) — " opening the text or a paragraph
+_AGENCY_DATELINE_RE = re.compile(
+    r"(?:^|(?<=\n))\s*(?!(?:The|A|An) )[A-Z][\w.'\- ]{1,40}"  # the city, after no article
+    r"(?:,\s*[A-Z][\w.'\- ]{1,30})?"  # its region or country
+    r"\s*\([^)\n]{1,40}\)\s*[—–―-]{1,2}\s"  # the agency, the dash
+)
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The datelines with an agency that open the text or a paragraph ("Washington (AFP) - "; pages that
+    gather several wire stories restate one per story): its city and agency are no aliases."""
+    return [(m.start(), m.end()) for m in _AGENCY_DATELINE_RE.finditer(text)]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -459,7 +476,24 @@ def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
         appos = _np_of(doc, tok)
         if head is None or appos is None or (head[0] < appos[1] and appos[0] < head[1]):
             continue
+        if _is_list(doc, head, appos):
+            continue
         yield LearnedAlias(head, appos, "apposition")
+
+
+ALIAS_CUES = frozenset({"or", "formerly", "also", "now", "aka"})
+
+
+def _is_list(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Two names the parser set in apposition with nothing but a comma between them are a list ("James
+    Comey, Andrew McCabe", "the European Union, Canada"), not one name twice: a second name is given as
+    one with a cue ("the Islamic State, or Daesh", "Jabhat al-Nusra, formerly ...")."""
+    ents = {_char_range(e) for e in doc.ents}
+    if first not in ents or second not in ents:
+        return False
+    a, b = sorted((first, second))
+    between = doc_text(doc)[a[1] : b[0]].lower().replace(",", " ").split()
+    return not ALIAS_CUES & set(between)
 
 
 def _np_of(doc: Doc, token: Any) -> tuple[int, int] | None:

@@ -21,9 +21,10 @@ from crosswire.read.timex import TimeRef, extract_timex
 
 # 2: places; 3: quote continuations, learned cue frames; 4: speakers the parse misses, noun cues, NER kinds;
 # 5: description mentions ("the president", "the migrants"); 6: repaired NER spans, kinds from more cues;
-# 7: speaker spans keep a relative clause set off by commas ("X, who heads Y, said").
+# 7: speaker spans keep a relative clause set off by commas ("X, who heads Y, said"); 8: aliases keep "Jr.",
+# a comma-only apposition is a list, no aliases from an agency dateline.
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
-READER_VERSION = 7
+READER_VERSION = 8
 BATCH_SIZE = 32
 
 

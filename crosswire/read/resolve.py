@@ -7,8 +7,9 @@ Each mention is linked (union-find) to keys:
   organisations resolve across articles and stories;
 - a **short person name** (one token of a PERSON or a titled name: ``Peskov``, ``Mr. Kim``) gets a key local
   to its story (``groups[article]``, else its own article) and is joined to the one full name of that story
-  whose last (else first) token matches; if none or several match, it stays a story-local entity, so two
-  Peskovs of unrelated stories never merge through their surname;
+  whose last (else first) token matches, or among several the one holding ``DOMINANT_SHARE`` of their
+  mentions ("Trump" → "Donald Trump", not "Melania Trump"); else it stays a story-local entity, so two
+  Peskovs of unrelated stories never merge through their surname ("Jr." keeps a son apart from his father);
 - other one-word names join a story's full name the same way (``Assad`` → ``Bashar al-Assad``; a "place"
   no gazetteer knows is read as a mis-tagged surname: ``Lohan``), and acronyms join the story's full name
   whose initials spell them (``UN`` → ``United Nations``); a name of two or more words joins the one longer
@@ -23,8 +24,10 @@ Each mention is linked (union-find) to keys:
   entity of the story that bears it as a title or apposition ("Kremlin spokesman Dmitry Peskov");
 - else a description joins the article's name with the same head (``the center`` → ``Betty Ford Center``,
   ``the 76ers`` → ``Philadelphia 76ers``),
-  or, for a singular person noun (``the actress``; not relational ones such as ``her rep``), the person the
-  article is about (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else;
+  or, for a singular person noun (``the actress``; not relational ones such as ``her rep``, nor one naming
+  whose it is: ``the U.S. president``, ``Iran's deputy foreign minister``), the person the article is about
+  (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else; a plural description takes
+  only a group's title ("the migrants" is not "X, a migrant from Guatemala");
 - a one-word "name" that is a capitalised common noun (a headline's ``Woman``) is read as a description;
 - a description no rule anchored joins the entity its namesakes elsewhere in the story were linked to (when
   one dominates), else the story's same description; bare heads that are near-synonyms in MiniLM space join
@@ -57,6 +60,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crosswire.read.aliases import (
+    NAME_SUFFIXES,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -78,7 +82,12 @@ from crosswire.read.aliases import (
 from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention
 from crosswire.read.gazetteer import load_gazetteer
-from crosswire.read.resolve_countries import CountryMention, country_links
+from crosswire.read.resolve_countries import (
+    CountryMention,
+    country_links,
+    country_of_demonym,
+    country_of_name,
+)
 from crosswire.read.resolve_synonyms import synonym_groups
 from crosswire.read.timex import MONTH_NUMBERS, WEEKDAYS
 
@@ -306,7 +315,7 @@ def _localise_short_forms(views: list[_View]) -> list[_View]:
     here, and must not join "Castellan Bank" of another story through a corpus-wide key."""
     tokens: dict[str, set[str]] = defaultdict(set)
     for v in _full_names(views):
-        words = v.key[2:].split()
+        words = _name_words(v.key)
         tokens[v.group].update((words[0], words[-1]))
     out = []
     for v in views:
@@ -356,11 +365,19 @@ def description_key(scope: str, surface: str, head: str = "") -> str:
     """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army")."""
     words = normalise(surface).split()
     head = _number(head or _singular(words[-1] if words else ""))
-    proper = {_number(normalise(w)) for w in surface.split()[1:] if w[:1].isupper() and normalise(w)}
+    proper = {_number(normalise(w)) for w in _modifier_words(surface) if w[:1].isupper() and normalise(w)}
     numbered = head in UNIT_HEADS or head.isdigit()
     numbers = {_number(w) for w in words if _number(w).isdigit()} if numbered else set()
     modifiers = sorted(proper - numbers - {head}) + sorted(numbers - {head})
     return f"D:{scope}:{' '.join([*modifiers, head])}"
+
+
+def _modifier_words(surface: str) -> list[str]:
+    """The words whose capitals mark a name: not the first, capitalised at a sentence start, unless it is a
+    possessor ("Abe's government" is not "the government", "Iran's deputy foreign minister" not "the
+    minister")."""
+    words = surface.split()
+    return words if words and words[0].endswith(("'s", "’s")) else words[1:]
 
 
 # Heads whose number is what tells two descriptions apart ("$200 million" is not "$160 million", "a 90-day
@@ -419,6 +436,12 @@ def _link_own_keys(uf: _UnionFind, v: _View) -> None:
 
 def _full_names(members: list[_View]) -> list[_View]:
     return [v for v in members if v.role == "name" and v.key.startswith("N:")]
+
+
+def _name_words(key: str) -> list[str]:
+    """A full name key's words without a closing "Jr."/"Sr." ("Arlo Truax Jr." is a "Truax")."""
+    words = key[2:].split()
+    return words[:-1] if len(words) > 2 and words[-1] in NAME_SUFFIXES else words
 
 
 def _unique_root(uf: _UnionFind, keys: Iterable[str]) -> str | None:
@@ -503,13 +526,19 @@ def _link_place_spellings(uf: _UnionFind, members: list[_View]) -> None:
 
 
 def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
-    """``Peskov`` → the story's ``Dmitry Peskov`` when exactly one full name ends (else starts) with it."""
+    """``Peskov`` → the story's ``Dmitry Peskov`` when exactly one full name ends (else starts) with it, or
+    one of them holds ``DOMINANT_SHARE`` of their mentions ("Trump" beside "Donald Trump" ×40 and "Melania
+    Trump" ×3). A nationality ("American") is its country, not the end of a name ("Central American"),
+    and a country's name ends only a place's name ("Israel" is not "pro-Israel")."""
     last: dict[str, set[str]] = defaultdict(set)
     last_place: dict[str, set[str]] = defaultdict(set)
     first: dict[str, set[str]] = defaultdict(set)
+    junior: dict[str, set[str]] = defaultdict(set)  # "Truax" → "Arlo Truax Jr." where no other name ends so
+    mentions = Counter(v.key for v in members)
     for v in _full_names(members):
         tokens = v.key[2:].split()
         last[tokens[-1]].add(v.key)
+        junior[_name_words(v.key)[-1]].add(v.key)
         first[tokens[0]].add(v.key)
         if v.mention.kind in PLACE_KINDS | {"FAC"}:
             last_place[tokens[-1]].add(v.key)
@@ -517,17 +546,32 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
         if v.role not in {"short", "single"}:
             continue
         token = v.key.rsplit(":", 1)[-1]
+        if v.mention.kind == "NORP" and country_of_demonym(mention_name(v.mention)):
+            continue
         # a place ends only a place's name: "Arlen" → "Port of Arlen", but "Washington" is not George; a
         # "place" no gazetteer knows, with no place's name ending in it, is a mis-tagged surname ("Lohan")
         place = v.mention.kind in PLACE_KINDS and (bool(last_place[token]) or is_known_place(token))
-        ends = last_place[token] if place else last[token]
-        root = _unique_root(uf, ends) if ends else None
+        place = place or bool(country_of_name(mention_name(v.mention)))
+        ends = last_place[token] if place else last[token] or junior[token]
+        root = _dominant_name(uf, ends, mentions) if ends else None
         # "Castellan" → "Castellan Terminals", but a nationality or a place is not the start of a name
         # ("Russian" is not "Russian Air Force", "Qadira" not "Qadira Civil Observatory")
         if root is None and not last[token] and v.mention.kind not in FIRST_TOKEN_EXCLUDED:
-            root = _unique_root(uf, first[token]) if first[token] else None
+            root = _dominant_name(uf, first[token], mentions) if first[token] else None
         if root is not None:
             uf.union(v.key, root)
+
+
+def _dominant_name(uf: _UnionFind, keys: set[str], mentions: Counter[str]) -> str | None:
+    """The one entity of ``keys``, else the one holding ``DOMINANT_SHARE`` of their mentions."""
+    root = _unique_root(uf, keys)
+    if root is not None:
+        return root
+    counts = Counter[str]()
+    for k in keys:
+        counts[uf.find(k)] += mentions[k]
+    top, n = counts.most_common(1)[0]
+    return top if n >= DOMINANT_SHARE * sum(counts.values()) else None
 
 
 def is_known_place(word: str) -> bool:
@@ -539,7 +583,8 @@ def _link_acronyms(uf: _UnionFind, members: list[_View]) -> None:
     """``UN`` → the story's ``United Nations`` when exactly one full name's initials spell it."""
     initials: dict[str, set[str]] = defaultdict(set)
     for v in _full_names(members):
-        initials[acronym_of(v.key[2:])].add(v.key)
+        if v.mention.kind not in PLACE_KINDS | {"FAC"}:  # "AP" is not "Aransas Pass": places go unabbreviated
+            initials[acronym_of(v.key[2:])].add(v.key)
     for v in members:
         if v.role == "acronym" and initials.get(v.key[2:]):
             root = _unique_root(uf, initials[v.key[2:]])
@@ -555,6 +600,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same description elsewhere
     in the story, and bare heads that are synonyms (``resolve_synonyms``: "cops"/"police") join."""
     in_article, in_group = _role_index(members, group)
+    plural_in_article, plural_in_group = _role_index(members, group, plural=True)
     articles = _Articles(uf, members)
     synonyms = _head_synonyms(members)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
@@ -563,16 +609,23 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         if v.role != "description":
             continue
         story_key = _rescope(v.key, group)
-        root = _dominant_root(uf, in_article[v.key]) if in_article.get(v.key) else None
+        plural = _is_plural(v.mention)
+        by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
+        root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
-        if root is None and _is_single_person_noun(v.mention) and v.mention.head not in RELATIONAL_NOUNS:
+        if (
+            root is None
+            and _is_single_person_noun(v.mention)
+            and v.mention.head not in RELATIONAL_NOUNS
+            and not _names_someone(v.mention)
+        ):
             root = _main_person_if_fits(
                 uf, articles.main_person(v.mention.span.article_id), in_group[story_key]
             )
         if root is None and v.mention.head in ORGANISATION_NOUNS and not _is_plural(v.mention):
             root = articles.main_organisation(v.mention.span.article_id)
-        if root is None and in_group.get(story_key):
-            root = _dominant_root(uf, in_group[story_key])
+        if root is None and by_group.get(story_key):
+            root = _dominant_root(uf, by_group[story_key])
         if root is None:
             loose.append((v, story_key))
             continue
@@ -655,12 +708,18 @@ def _main_person_if_fits(uf: _UnionFind, main: str | None, bearers: list[str]) -
     return None
 
 
-def _role_index(members: list[_View], group: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Description key → keys of the entities bearing it as a role: per article, and per story."""
+def _role_index(
+    members: list[_View], group: str, plural: bool = False
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Description key → keys of the entities bearing it as a role: per article, and per story. ``plural``:
+    only groups bear it ("the migrants" is not "Rubilio Mendez, a migrant from Guatemala", nor "U.S.
+    allies" Japan)."""
     in_article: dict[str, list[str]] = defaultdict(list)
     in_group: dict[str, list[str]] = defaultdict(list)
     for v in members:
         if v.role in {"description", "pronoun"}:
+            continue
+        if plural and v.mention.kind not in {"NORP", "ORG"}:
             continue
         for role in _roles_of(v.mention):
             for key in _role_keys(v.mention.span.article_id, role):
@@ -672,6 +731,15 @@ def _role_index(members: list[_View], group: str) -> tuple[dict[str, list[str]],
 def _is_single_person_noun(m: Mention) -> bool:
     """A singular description headed by a person noun ("the actress", not "the officers")."""
     return is_person_noun(m.head) and not _is_plural(m)
+
+
+def _names_someone(m: Mention) -> bool:
+    """A description that names whose or where it is ("the U.S. president", "Iran's deputy foreign
+    minister"): it is not simply the article's main person, who would bear it as a title if it were his."""
+    words = m.surface.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return any(w[:1].isupper() for w in words[:-1])
 
 
 def _is_plural(m: Mention) -> bool:

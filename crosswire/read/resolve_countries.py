@@ -9,8 +9,9 @@ and only when the story names the country itself ("Russia", "the U.S."):
   "Kremlin", "Downing Street", capitals often used for the state: "Moscow", "Pyongyang");
 - a **nationality** mention that is only the demonym ("the Russians", "Americans"; NER kind NORP);
 - a **government** description (head ``government``, ``administration``, ``regime``) joins the country named
-  or implied by a demonym in it ("the Canadian government", "the government of Germany"), else the country
-  the article names most (strictly more than any other);
+  or implied by a demonym in it ("the Canadian government", "the government of Germany"), else, unless it
+  names someone else ("the Trump administration", "Mr. Netanyahu's government"), the country the article
+  names most (strictly more than any other);
 - a bare **"the country"** / **"the nation"** joins the country the article names most.
 
 Countries are recognised with the offline gazetteer (``crosswire.read.gazetteer``).
@@ -25,6 +26,7 @@ from crosswire.read.aliases import metonym_countries, name_key, normalise
 from crosswire.read.gazetteer import load_gazetteer
 
 GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
+PERSON_POSSESSIVES = frozenset({"his", "her"})  # "his administration": a leader's, not the article's country
 COUNTRY_HEADS = frozenset({"country", "nation"})  # "the country": the one its article names most
 
 
@@ -84,12 +86,23 @@ def country_links(members: list[CountryMention]) -> list[tuple[str, str]]:
             demonym = country_of_demonym(m.name) if m.kind == "NORP" else None
             stands_for = metonyms.get(name_key(m.name)) or demonym
         elif m.role == "description" and m.head in GOVERNMENT_HEADS:
-            stands_for = _named_in(m.surface) or _main_country(by_article.get(m.article, Counter()))
+            stands_for = _named_in(m.surface)
+            if stands_for is None and not _names_other(m.surface):
+                stands_for = _main_country(by_article.get(m.article, Counter()))
         elif m.role == "description" and m.head in COUNTRY_HEADS and normalise(m.surface) == m.head:
             stands_for = _main_country(by_article.get(m.article, Counter()))
         if stands_for in countries:
             links.append((m.key, countries[stands_for][0]))
     return links
+
+
+def _names_other(surface: str) -> bool:
+    """A government description that names someone other than a country ("the Trump administration",
+    "Mr. Netanyahu's government", "Abe's government"): not the article's main country's government."""
+    words = surface.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return any(w[:1].isupper() or w.lower() in PERSON_POSSESSIVES for w in words[:-1])
 
 
 def _main_country(counts: Counter[str]) -> str | None:
