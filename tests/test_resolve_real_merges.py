@@ -114,3 +114,16 @@ def test_a_government_named_for_someone_is_not_the_articles_country() -> None:
     res = resolve({"a": [*norway, theirs, his, bare]}, linker=None)
     assert _same(res, norway[0], bare)
     assert not _same(res, norway[0], theirs) and not _same(res, norway[0], his)
+
+
+def test_an_owned_institution_is_not_the_article_s_main_organisation() -> None:
+    from crosswire.model import Span
+    from crosswire.read.entities import Mention
+    from crosswire.read.resolve import resolve
+
+    text = "Analysts polled by Tarrow Wire expect Norway's central bank to hold rates, the bank said."
+    agency = Mention(Span("a1", 19, 30), "Tarrow Wire", "ORG", name="Tarrow Wire", head="wire")
+    start = text.index("Norway's central bank")
+    bank = Mention(Span("a1", start, start + 21), "Norway's central bank", "OTHER", head="bank")
+    entity_of = resolve({"a1": [agency, bank]}, linker=None).entity_of
+    assert entity_of[bank.id] != entity_of[agency.id]

@@ -622,7 +622,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             root = _main_person_if_fits(
                 uf, articles.main_person(v.mention.span.article_id), in_group[story_key]
             )
-        if root is None and v.mention.head in ORGANISATION_NOUNS and not _is_plural(v.mention):
+        if (
+            root is None
+            and v.mention.head in ORGANISATION_NOUNS
+            and not _is_plural(v.mention)
+            and not _names_someone(v.mention)  # "Velmaria's central bank" is not the article's agency
+        ):
             root = articles.main_organisation(v.mention.span.article_id)
         if root is None and by_group.get(story_key):
             root = _dominant_root(uf, by_group[story_key])
@@ -735,7 +740,8 @@ def _is_single_person_noun(m: Mention) -> bool:
 
 def _names_someone(m: Mention) -> bool:
     """A description that names whose or where it is ("the U.S. president", "Iran's deputy foreign
-    minister"): it is not simply the article's main person, who would bear it as a title if it were his."""
+    minister", "Velmaria's central bank"): it is not simply the article's main person or organisation, who
+    would bear it as a title if it were theirs."""
     words = m.surface.split()
     if words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
