@@ -84,6 +84,8 @@ CASES = [
     ("Support rose 0.5 percentage points.", "0.5 percentage points", 0.5, 0.5, "pp", None, None, None, False),
     ("A 25-year-old man was arrested.", "25-year-old", 25, 25, "years", "age", None, None, False),
     ("The suspect, aged 45, was arrested.", "45", 45, 45, "years", "age", None, None, False),
+    ("Jose Cazares, 31, of Kokomo was shot.", "31", 31, 31, "years", "age", None, None, False),
+    ("The toll rose to 20, officials said.", "20", 20, 20, None, None, None, None, False),
     ("A 10-day ceasefire began.", "10-day", 10, 10, None, "day", None, None, False),
     ("The fighting killed 250,000 people over four years.", "four years",
      4, 4, None, "years", None, None, False),

@@ -256,6 +256,7 @@ QUALIFIER_LEFT_RE = re.compile(rf"\b(?P<q>{_alt(QUALIFIERS)})\s+$", re.IGNORECAS
 BETWEEN_LEFT_RE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_LEFT_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 AGED_LEFT_RE = re.compile(r"\baged\s+$", re.IGNORECASE)
+NAME_COMMA_LEFT_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*,\s+$")  # "Cazares, " before an age
 DATE_LEFT_RE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 LABEL_LEFT_RE = re.compile(rf"(?:\b(?:{LABEL_WORDS})\s+|#\s*)$")
 OLD_RE = re.compile(r"\s+old\b", re.IGNORECASE)
@@ -657,11 +658,28 @@ def _complete(text: str, draft: _Draft) -> _Draft:
         widen(text, draft)
     if draft.kind == "fraction":
         draft.unit = "%"
-    if draft.counted is None and _left_match(AGED_LEFT_RE, text, draft.start) is not None:
+    if draft.counted is None and (
+        _left_match(AGED_LEFT_RE, text, draft.start) is not None or _is_age_after_name(text, draft)
+    ):
         draft.unit, draft.counted = "years", "age"
     if _is_duration_over(text, draft, bare_start):
         draft.qualifier, draft.start = None, bare_start
     return draft
+
+
+def _is_age_after_name(text: str, draft: _Draft) -> bool:
+    """A bare whole number set off by commas after a name is an age: "Jose Cazares, 31, of Kokomo"."""
+    bare = draft.unit is None and draft.currency is None and draft.qualifier is None
+    if (
+        not bare
+        or draft.low != draft.high
+        or draft.low != draft.low.to_integral_value()
+        or not 0 < draft.low < 120
+    ):
+        return False
+    return (
+        NAME_COMMA_LEFT_RE.search(text, 0, draft.start) is not None and text[draft.end : draft.end + 1] == ","
+    )
 
 
 def _is_duration_over(text: str, draft: _Draft, bare_start: int) -> bool:
