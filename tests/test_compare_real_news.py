@@ -97,3 +97,19 @@ def test_what_a_claim_calls_alleged_is_not_affirmed() -> None:
     neg = _claim("c0", "a", "Trump wrote that the memos show there was no collusion.")
     pos = _claim("c1", "b", "Democrats want the allegations of collusion investigated by Congress.")
     assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS) is None
+
+
+def test_a_claim_places_what_happened_in_a_place_not_a_place_merely_named() -> None:
+    from crosswire.compare.claims import _entities
+    from crosswire.model import Span
+    from crosswire.read.entities import Mention
+    from crosswire.read.reader import Reading
+    from crosswire.read.resolve import Resolution
+
+    text = "WASHINGTON — Officials met envoys from Moscow after clashes near Tell Harim."
+    found = [
+        Mention(Span("a1", text.index(w), text.index(w) + len(w)), w, "GPE", name=w)
+        for w in ("WASHINGTON", "Moscow", "Tell Harim")
+    ]
+    entities, places = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text), text)
+    assert entities == ["washington", "moscow", "tell harim"] and places == ["tell harim"]

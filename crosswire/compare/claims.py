@@ -17,6 +17,9 @@ from crosswire.read.resolve import Resolution
 from crosswire.read.timex import TimeRef
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_LEFT = re.compile(
+    r"\b(?:in|at|near|outside|inside|around|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+)
 
 
 @dataclass
@@ -54,14 +57,20 @@ def _inside(items: Sequence[object], start: int, end: int, span_of: str = "span"
     return [x for x in items if start <= getattr(x, span_of).start and getattr(x, span_of).end <= end]
 
 
-def _entities(reading: Reading, resolution: Resolution, start: int, end: int) -> tuple[list[str], list[str]]:
+def _entities(
+    reading: Reading, resolution: Resolution, start: int, end: int, text: str
+) -> tuple[list[str], list[str]]:
+    """The claim's entities, and the places where it says something happened: a place after "in", "at",
+    "near" ("clashes in Qaryat al-Nour"), not one merely named ("WASHINGTON —", "talks with Moscow")."""
     ids: list[str] = []
     places: list[str] = []
     for m in reading.mentions:
         if start <= m.span.start and m.span.end <= end and m.kind != "OTHER":
             eid = resolution.entity_of.get(m.id, m.surface.lower())
             ids.append(eid)
-            if m.kind in PLACE_KINDS:
+            if m.kind in PLACE_KINDS and LOCATIVE_LEFT.search(
+                text, max(start, m.span.start - 40), m.span.start
+            ):
                 places.append(eid)
     return list(dict.fromkeys(ids)), list(dict.fromkeys(places))
 
@@ -78,7 +87,7 @@ def _claim(
 ) -> Claim:
     start, end = bounds
     text = article.text[start:end]
-    entities, places = _entities(reading, resolution, start, end)
+    entities, places = _entities(reading, resolution, start, end, article.text)
     return Claim(
         id=f"c{n}",
         span=Span(article.id, start, end),
