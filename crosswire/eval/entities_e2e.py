@@ -97,10 +97,9 @@ def match_mentions(docs: list[GoldDocument], mentions: dict[str, list[Mention]])
 def _head_start(g: GoldMention) -> int:
     """Where the gold mention's head word starts: its last word before a post-modifier."""
     cut = HEAD_ENDS.search(g.text)
-    words = g.text[: cut.start() if cut and cut.start() > 0 else len(g.text)].rstrip(" .'’s").split()
-    if not words:
-        return g.start
-    return g.start + g.text.rfind(words[-1], 0, cut.start() if cut and cut.start() > 0 else len(g.text))
+    end = cut.start() if cut and cut.start() > 0 else len(g.text)
+    words = g.text[:end].rstrip(" .'’s").split()
+    return g.start + g.text.rfind(words[-1], 0, end) if words else g.start
 
 
 def _gold_id(g: GoldMention) -> str:
