@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
+	rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm $(OUT)/ev-*.html $(OUT)/ev-*.md $(OUT)/ev-*.json
 	$(BIN)/crosswire demo --db $(OUT)/demo.db --out $(OUT)
 
 test: $(STAMP)

@@ -54,6 +54,22 @@ def test_analyze_writes_a_dossier_per_event_and_exits_3_on_failures(job: tuple[P
     assert "Meridian Wire" in result.output and "corroborated" in result.output  # type: ignore[attr-defined]
 
 
+def test_index_lists_exactly_this_runs_dossiers(job: tuple[Path, Path, object]) -> None:
+    _db, out, result = job
+    index = out / "index.html"
+    assert str(index) in result.output.replace("\n", "")  # type: ignore[attr-defined]
+    doc = lxml.html.document_fromstring(index.read_text())
+    cards = doc.xpath("//article")
+    written = sorted(out.glob("ev-*.html"))
+    assert sorted(c.get("id") for c in cards) == sorted(p.stem for p in written)
+    for card in cards:
+        links = card.xpath(".//a/@href")
+        assert links and all((out / href).exists() for href in links)
+        headline = json.loads((out / f"{card.get('id')}.json").read_text())["headline"]
+        assert card.xpath("string(.//h2)").strip() == headline
+    assert "item failed" in index.read_text()  # the broken file is counted, and the lede says where to look
+
+
 def test_written_dossiers_link_to_exact_spans(job: tuple[Path, Path, object]) -> None:
     _, out, _ = job
     for html_path in out.glob("ev-*.html"):

@@ -64,6 +64,7 @@ class JobReport:
     dossiers: list[EventDossier] = field(default_factory=list)
     skipped: int = 0  # events with fewer independent sources or outlets than required
     failed: list[Failure] = field(default_factory=list)  # events whose dossier could not be built
+    index: Path | None = None  # out/index.html: this run's dossiers, when html is among the formats
 
     @property
     def partial(self) -> bool:
@@ -196,6 +197,11 @@ def run_job(
     report.skipped = store.count("events") - len(report.dossiers) - len(report.failed)
     for failure in report.failed:
         store.record_failure(failure)
+    if "html" in settings.formats:
+        from crosswire.present.run_index import write_index
+
+        failures = report.ingest.failed + report.unread + len(report.failed)
+        report.index = write_index(settings.out, report.dossiers, failures, report.skipped)
     return report
 
 
@@ -261,3 +267,5 @@ def print_overview(console: Console, report: JobReport) -> None:
         console.print(
             f"[red]dossier failed[/] {escape(failure.origin)}: {escape(failure.reason)}", highlight=False
         )
+    if report.index is not None:
+        console.print(Text("report ", style="bold").append(str(report.index)))
