@@ -75,12 +75,11 @@ def test_a_stop_is_no_denial_of_what_happened_before() -> None:
 
 
 def test_a_denial_of_the_events_topic_alone_is_no_conflict() -> None:
-    neg = _claim("c0", "a", "Kim said there would be no further nuclear tests.")
-    pos = _claim("c1", "b", "Kim has made no mention of dismantling the nuclear arsenal.")
-    pos2 = _claim("c2", "b", "The nuclear arsenal was shown at a parade.")
-    assert _polarity(neg, pos2, 0.9, DEFAULT_SETTINGS) is not None  # the denied word is not yet the topic
-    assert _polarity(neg, pos2, 0.9, DEFAULT_SETTINGS, frozenset({"nucle"})) is None
-    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS, frozenset({"nucle"})) is None
+    neg = _claim("c0", "a", "North Korea conducted no nuclear tests last year.")
+    pos = _claim("c1", "b", "North Korea conducted nuclear tests last year.")
+    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS) is not None  # the denied words are not yet the topic
+    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS, frozenset({"nucle"})) is not None
+    assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS, frozenset({"nucle", "test"})) is None
 
 
 def test_negation_covers_its_phrase_and_shouted_words() -> None:
@@ -113,3 +112,43 @@ def test_a_claim_places_what_happened_in_a_place_not_a_place_merely_named() -> N
     ]
     entities, places = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text), text)
     assert entities == ["washington", "moscow", "tell harim"] and places == ["tell harim"]
+
+
+def test_a_place_after_a_word_ending_in_in_is_not_where_it_happened() -> None:
+    from crosswire.compare.claims import _entities
+    from crosswire.read.entities import Mention
+    from crosswire.read.reader import Reading
+    from crosswire.read.resolve import Resolution
+
+    text = "He will meet President Moon Jae-in of South Korea at a summit in Panmunjom."
+    found = [
+        Mention(Span("a1", text.index(w), text.index(w) + len(w)), w, "GPE", name=w)
+        for w in ("South Korea", "Panmunjom")
+    ]
+    _, places = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text), text)
+    assert places == ["panmunjom"]
+
+
+def test_a_name_before_two_dates_does_not_make_them_one_happening() -> None:
+    from crosswire.compare.conflicts import _dates
+    from crosswire.read.timex import TimeRef
+
+    def dated(cid: str, source: str, text: str, when: str, day: str) -> Claim:
+        at = text.index(when)
+        time = TimeRef(Span(source, at, at + len(when)), when, day, day, "day", False)
+        return claim(cid, source, text, times=(time,))
+
+    a = dated(
+        "c0",
+        "a",
+        "Comey indicated on Monday that he may have gone from ally to enemy.",
+        "Monday",
+        "2018-04-16",
+    )
+    b = dated("c1", "b", "Trump called Comey again on April 11 to ask about it.", "April 11", "2018-04-11")
+    assert _dates(a, b, 0.9, DEFAULT_SETTINGS) is None
+    walked = dated(
+        "c2", "a", "The dockworkers walked out on Tuesday in a dispute over pay.", "Tuesday", "2026-03-17"
+    )
+    walked_off = dated("c3", "b", "The dockworkers walked off the job on Monday.", "Monday", "2026-03-16")
+    assert _dates(walked, walked_off, 0.9, DEFAULT_SETTINGS) is not None

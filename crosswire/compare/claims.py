@@ -18,7 +18,8 @@ from crosswire.read.timex import TimeRef
 
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_LEFT = re.compile(
-    r"\b(?:in|at|near|outside|inside|around|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+    r"(?<![\w'’-])(?:in|at|near|outside|inside|around|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
 )
 
 

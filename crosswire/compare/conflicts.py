@@ -16,8 +16,13 @@ prices); a polarity conflict needs a denial of what the other claim affirms as h
 condition ("if they restart"), a possibility ("might not need"), a stop against what went before ("will
 halt tests" / "conducted tests last year"), what the other calls alleged ("allegations of collusion"), a
 state of mind ("did not know"), or only the event's topic words (``topic_words``: "nuclear" in a story on
-nuclear tests); a claim that itself alleges ("sues, alleging conspiracy") states no fact to set against an
-attribution.
+nuclear tests); and the parse must show one proposition on both sides (``propositions.contradiction``: the
+same predicate and subject, a thing said not to exist that the other states, a stop against what goes on),
+not a shared word ("Manafort has pleaded not guilty" / "Gates pleaded guilty"). When both claims report what
+different people say, the conflict is marked ``between="sources"``: people the outlets quote disagree, the
+outlets themselves need not. A claim that itself alleges ("sues, alleging conspiracy") states no fact to set
+against an attribution. Dates conflict only with a common word before both (a name does not say they date
+one happening: "Comey indicated in the USA TODAY interview" / "Trump called Comey on April 11").
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import TypeVar
 
 from crosswire.compare.claims import Claim
 from crosswire.compare.features import content_words, continuing, is_hedged, negated_stems, stem
+from crosswire.compare.propositions import contradiction
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import parse_instant
 from crosswire.read.quantities import Quantity, compatible, counted_key
@@ -85,6 +91,7 @@ class Conflict:
     reason: str
     claim_a: str
     claim_b: str
+    between: str = "reports"  # "sources": two people the outlets quote disagree (a polarity conflict)
 
 
 @dataclass(frozen=True)
@@ -141,8 +148,7 @@ def _context(q: Quantity, claim: Claim) -> frozenset[str]:
 def _context_words(q: Quantity, claim: Claim) -> frozenset[str]:
     s, e = q.span.start - claim.span.start, q.span.end - claim.span.start
     around = claim.text[max(0, s - CONTEXT_CHARS) : s] + " " + claim.text[e : e + CONTEXT_CHARS]
-    common = " ".join(w for w in around.split() if not w[:1].isupper())  # names say little about what
-    return content_words(common) - content_words(q.text) - REPORTING_STEMS - DURATION_STEMS
+    return content_words(_common(around)) - content_words(q.text) - REPORTING_STEMS - DURATION_STEMS
 
 
 def same_thing(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
@@ -292,8 +298,8 @@ def _rising(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> str:
 
 
 def happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
-    """Days the claim dates a happening to, each with the words before it ("walked out" on Tuesday);
-    the day of a statement ("said on Friday", "told reporters on Monday") is left out."""
+    """Days the claim dates a happening to, each with the common words before it ("walked out" on
+    Tuesday); the day of a statement ("said on Friday", "told reporters on Monday") is left out."""
     return _memo(claim=c, kind="happening_days", q=None, compute=lambda: _happening_days(c))
 
 
@@ -304,8 +310,14 @@ def _happening_days(c: Claim) -> list[tuple[TimeRef, frozenset[str]]]:
             continue
         before = c.text[max(0, t.span.start - c.span.start - CONTEXT_CHARS) : t.span.start - c.span.start]
         if not REPORTING_BEFORE.search(before):
-            out.append((t, content_words(before) - REPORTING_STEMS))
+            out.append((t, content_words(_common(before)) - REPORTING_STEMS))
     return out
+
+
+def _common(text: str) -> str:
+    """The text without its capitalised words: a name before two dates ("Comey indicated in the USA TODAY
+    interview" / "Trump called Comey again on April 11") does not say they date one happening."""
+    return " ".join(w for w in text.split() if not w[:1].isupper())
 
 
 def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
@@ -329,8 +341,12 @@ def _places(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Confli
 def _polarity(
     a: Claim, b: Claim, sim: float, settings: CompareSettings, topic: frozenset[str] = frozenset()
 ) -> Conflict | None:
-    """One claim negates what the other affirms about a shared word, or says has stopped what the other says
-    goes on (a stop is no denial that the thing happened before)."""
+    """One claim denies what the other affirms (``propositions.contradiction``: the same predicate and
+    subject, a thing said not to exist, a stop against what goes on). Word stems are a first filter: a
+    denied word the other claim affirms (not a state of mind, not what it calls alleged, not only the
+    event's topic words: "no collusion", "no further tests", "no deal" on stories about those), and a stop
+    counts only against a claim that says the thing goes on (a stop is no denial that it happened
+    before)."""
     if sim < settings.polarity_min or a.negated & b.negated:  # both deny the same thing: they agree
         return None
     if any(c.hypothetical or CONDITIONAL.search(c.text) for c in (a, b)):
@@ -342,14 +358,39 @@ def _polarity(
                 continue  # "will suspend tests" against "conducted tests last year": a stop, not a denial
         elif denied <= topic:
             continue  # "no further nuclear tests" against "dismantling the nuclear weapons": the topic
-        if denied:
-            if continuing(pos.text) and not continuing(neg.text):
-                said = f"{pos.outlet} says it goes on ({_quoted(pos.text)})"
-            else:
-                said = f"{pos.outlet} reports {_quoted(pos.text)}"
-            reason = f"{said}; {neg.outlet} says otherwise ({_quoted(neg.text)})"
-            return Conflict("polarity", reason, pos.id, neg.id)
+        word = contradiction(neg.text, pos.text)
+        if word is not None:
+            return Conflict("polarity", _polarity_reason(pos, neg, word), pos.id, neg.id, _between(pos, neg))
     return None
+
+
+def _between(a: Claim, b: Claim) -> str:
+    """Who disagrees: "sources" when both claims report what someone says and not the same person ("local
+    officials said" / "said Elke Marten"): people the outlets quote disagree, the outlets need not; else
+    "reports"."""
+    if not (a.attributed and b.attributed):
+        return "reports"
+    if a.speaker and b.speaker and content_words(_who(a)) & content_words(_who(b)):
+        return "reports"  # one speaker ("President Trump" / "Trump"): the outlets differ on what was said
+    return "sources"
+
+
+def _polarity_reason(pos: Claim, neg: Claim, word: str) -> str:
+    if _between(pos, neg) == "sources":
+        return (
+            f"people quoted disagree: {_who(pos)} in {pos.outlet} {_quoted(pos.text)}; {_who(neg)} in "
+            f"{neg.outlet} says otherwise about “{word}” ({_quoted(neg.text)})"
+        )
+    if continuing(pos.text) and not continuing(neg.text):
+        said = f"{pos.outlet} says it goes on ({_quoted(pos.text)})"
+    else:
+        said = f"{pos.outlet} reports {_quoted(pos.text)}"
+    return f"{said}; {neg.outlet} says otherwise about “{word}” ({_quoted(neg.text)})"
+
+
+def _who(c: Claim) -> str:
+    """The speaker's name without what describes them ("Tomas Reuter, 46, a mechanic ...")."""
+    return c.speaker.split(",")[0].strip() if c.speaker else "a source"
 
 
 def _affirmed(c: Claim) -> frozenset[str]:

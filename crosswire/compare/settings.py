@@ -20,7 +20,11 @@ class CompareSettings:
     merge_average: float = _s(0.60, "average cosine two claim groups need to merge")
     conflict_min: float = _s(0.52, "cosine at or above which two anchored claims are checked for conflict")
     numbers_min: float = _s(0.20, "cosine two claims with figures for the same measure need to be compared")
-    polarity_min: float = _s(0.55, "cosine two claims need before a polarity difference counts as conflict")
+    polarity_min: float = _s(
+        0.52,
+        "cosine two claims need before a polarity difference counts as conflict (the parse must also show "
+        "one proposition on both sides)",
+    )
     attribution_min: float = _s(
         0.80, "cosine two claims without a shared figure need before an attribution difference counts"
     )

@@ -42,6 +42,7 @@ class Difference:
     reasons: list[str]
     sides: list[Citation]
     texts: dict[str, str] = field(default_factory=dict)  # claim id -> text
+    between: str = "reports"  # "sources": only people the outlets quote disagree (``Conflict.between``)
 
 
 def _citations(group: ClaimGroup) -> list[Citation]:
@@ -99,7 +100,8 @@ def as_sentence(text: str) -> str:
 
 
 def differences(groups: list[ClaimGroup], claims: list[Claim]) -> list[Difference]:
-    """One entry per conflicting group: its kinds of conflict, reasons and the claims on each side."""
+    """One entry per conflicting group: its kinds of conflict, reasons and the claims on each side. Where
+    the outlets' own reports disagree comes first, then where only people they quote do."""
     by_id = {c.id: c for c in claims}
     out = []
     for g in groups:
@@ -109,5 +111,7 @@ def differences(groups: list[ClaimGroup], claims: list[Claim]) -> list[Differenc
         sides = [Citation(by_id[i].outlet, i, by_id[i].span) for i in ids]
         kinds = list(dict.fromkeys(c.kind for c in g.conflicts))
         reasons = list(dict.fromkeys(c.reason for c in g.conflicts))
-        out.append(Difference(g.id, kinds, reasons, sides, {i: as_sentence(by_id[i].text) for i in ids}))
-    return out
+        between = "sources" if all(c.between == "sources" for c in g.conflicts) else "reports"
+        texts = {i: as_sentence(by_id[i].text) for i in ids}
+        out.append(Difference(g.id, kinds, reasons, sides, texts, between))
+    return sorted(out, key=lambda d: d.between != "reports")
