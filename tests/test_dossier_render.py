@@ -460,3 +460,15 @@ def test_named_referents_come_first_and_described_ones_say_so() -> None:
     html = parse(to_html(d))
     kinds = [k.text_content() for k in html.xpath("//table[@class='labels']//span[@class='kind']")]
     assert kinds == ["PERSON", "description"]
+
+
+def test_people_quoted_disagreeing_are_marked_in_every_format() -> None:
+    d = hand_dossier()
+    plain_html = parse(to_html(d))
+    assert not plain_html.xpath("//span[contains(@class, 'quoted')]")
+    d.differences[0].between = "sources"
+    doc = parse(to_html(d))
+    pill = doc.get_element_by_id("diff-g1").xpath(".//span[contains(@class, 'quoted')]")
+    assert [p.text_content() for p in pill] == ["people quoted disagree"]
+    assert "### Numbers, people quoted disagree (claim g1)" in to_markdown(d)
+    assert dossier_data(d)["differences"][0]["between"] == "sources"

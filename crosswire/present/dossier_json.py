@@ -132,7 +132,8 @@ def _group(g: ClaimGroup, sources: dict[str, str], span: Spans, claims: dict[str
         "claim_ids": [c.id for c in g.claims],
         "text": g.claims[0].text if g.claims else "",
         "conflicts": [
-            {"kind": c.kind, "reason": c.reason, **pair(c.claim_a, c.claim_b)} for c in g.conflicts
+            {"kind": c.kind, "reason": c.reason, "between": c.between, **pair(c.claim_a, c.claim_b)}
+            for c in g.conflicts
         ],
         "compatible": [{"reason": c.reason, **pair(c.claim_a, c.claim_b)} for c in g.compatible],
     }
@@ -171,6 +172,7 @@ def _differences(items: list[Difference], span: Spans) -> list[Data]:
         {
             "group_id": d.group_id,
             "kinds": d.kinds,
+            "between": d.between,
             "reasons": d.reasons,
             "sides": [{**_citation(c, span), "text": d.texts.get(c.claim_id, "")} for c in d.sides],
         }

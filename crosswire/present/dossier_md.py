@@ -11,9 +11,9 @@ Data = dict[str, Any]
 
 
 DIFFERENCES_CAVEAT = (
-    "*Found by rules, not by reading: check the quoted sentences before relying on one, above all a "
-    "polarity one (one report negates a word the other uses), often a quoted view rather than a "
-    "contradiction.*"
+    "*Found by rules, not by reading: check the quoted sentences before relying on one. A polarity "
+    "difference needs one report to deny what the other states about the same subject; one marked "
+    "\"people quoted disagree\" is a disagreement the outlets report, not one between the outlets.*"
 )
 
 
@@ -55,7 +55,8 @@ def _summary(d: Data) -> list[str]:
 def _differences(d: Data) -> list[str]:
     lines = ["## Where reports differ", ""] + ([DIFFERENCES_CAVEAT, ""] if d["differences"] else [])
     for diff in d["differences"]:
-        lines.append(f"### {', '.join(diff['kinds']).capitalize()} (claim {diff['group_id']})")
+        quoted = ", people quoted disagree" if diff.get("between") == "sources" else ""
+        lines.append(f"### {', '.join(diff['kinds']).capitalize()}{quoted} (claim {diff['group_id']})")
         lines += [f"- {cell(r)}" for r in diff["reasons"]] + [""]
         for side in diff["sides"]:
             lines.append(f"> **{side['outlet']}** {ref(side['evidence'])}: {cell(side['text'])}")
