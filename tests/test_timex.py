@@ -274,3 +274,17 @@ def test_parse_published(published: str | None, expected: str | None) -> None:
 def test_bad_publication_date_is_treated_as_missing() -> None:
     (ref,) = extract_timex("The talks ended yesterday.", "soon")
     assert (ref.start, ref.end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("USA TODAY reported the call on Monday.", ["Monday"]),
+        ("He spoke on The Tonight Show.", []),
+        ("Today, the minister said so.", ["Today"]),
+        ("It rained yesterday. Today the river fell.", ["yesterday", "Today"]),
+        ("Officials said today that it rained.", ["today"]),
+    ],
+)
+def test_a_day_word_inside_a_name_is_no_date(text: str, dates: list[str]) -> None:
+    assert [t.text for t in extract_timex(text, "2026-03-04T10:00:00Z")] == dates

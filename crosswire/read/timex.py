@@ -324,7 +324,19 @@ def _season_relative(season: str, rel: str, pub: date, ahead: int) -> Interval |
     return _relative_interval(build, rel, pub, ahead)
 
 
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z](?:[\w.&'’-]*[\w&'’])?\s$")
+
+
+def _in_a_name(m: re.Match[str], text: str) -> bool:
+    """A capitalised day word right after a capitalised word is part of a name ("USA TODAY", "The Tonight
+    Show"); a day word opening a sentence ("Today, the ...") follows punctuation, not a word."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    return m.group("word")[0].isupper() and _NAME_BEFORE_RE.search(before) is not None
+
+
 def _day_word(m: re.Match[str], pub: date | None, text: str) -> _Resolved | None:
+    if _in_a_name(m, text):
+        return None
     if pub is None:
         return _resolved(None, "day", True)
     key = " ".join(m.group("word").lower().split())
