@@ -9,12 +9,18 @@ PolNeAR's train split (never dev):
   find no content;
 * ``reliability``: ``lemma/POS relation`` (see ``frame_of``) → how often the extractor's attributions
   with that frame matched a gold one in train, and how many it made: the extractor drops a frame whose
-  attributions mostly matched nothing ("raise/VERB dobj": "raised money" is no attribution).
+  attributions mostly matched nothing ("raise/VERB dobj": "raised money" is no attribution);
+* ``model``: a logistic regression over every child of a verb or adjective (``frame_features``: the
+  frame, the word's tag and dependency, its subject's kind, the child's size and whether it is a
+  clause), whose weights and decision threshold replace ``frames`` when present. It generalises
+  beyond the counted frames: an unseen or rare word with a person for subject and a clause for child
+  is more likely a cue than a frequent one with an object noun.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,12 +34,34 @@ Frames = dict[str, frozenset[str]]
 FRAME_POS = frozenset({"VERB", "ADJ"})  # the parts of speech whose frames are learned and used
 MIN_SUPPORT = 3  # attributions of a frame in train before its reliability is trusted
 MIN_PRECISION = 0.4  # share of them that matched a gold attribution
+# children that never hold the content (the model scores every other child of a verb or adjective)
+FUNCTION_DEPS = frozenset({"punct", "aux", "auxpass", "neg", "advmod", "cc", "det", "mark", "prt", "case"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "„", "«", "»"})
+
+
+@dataclass(frozen=True)
+class FrameModel:
+    """Logistic regression weights over ``frame_features``; a child is content when its probability
+    reaches ``threshold``."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, tok: Token, child: Token) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in frame_features(tok, child))
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def chooses(self, tok: Token, child: Token) -> bool:
+        return self.probability(tok, child) >= self.threshold
 
 
 @dataclass(frozen=True)
 class CueTable:
     frames: Frames
     reliability: dict[str, tuple[float, int]]
+    model: FrameModel | None = None
 
     def unreliable(self, frame: str) -> bool:
         """Fewer than ``MIN_PRECISION`` of the frame's attributions in train matched a gold one."""
@@ -63,12 +91,64 @@ def load_table(path: Path = FRAMES_PATH) -> CueTable:
     data = json.loads(path.read_text(encoding="utf-8"))
     frames = {key: frozenset(rels) for key, rels in data.get("frames", {}).items()}
     reliability = {key: (float(h), int(n)) for key, (h, n) in data.get("reliability", {}).items()}
-    return CueTable(frames, reliability)
+    return CueTable(frames, reliability, model_of(data.get("model")))
 
 
-def frame_children(tok: Token, frames: Frames) -> list[Token]:
-    """The children of ``tok`` that a learned frame names as content (empty when none)."""
-    rels = frames.get(frame_key(tok))
+def model_of(data: dict | None) -> FrameModel | None:
+    """The ``model`` section of ``quote_frames.json`` (None when absent)."""
+    if not data:
+        return None
+    weights = {key: float(w) for key, w in data.items() if not key.startswith("_")}
+    return FrameModel(weights, float(data["_bias"]), float(data["_threshold"]))
+
+
+def frame_features(tok: Token, child: Token) -> list[str]:
+    """What the model knows of ``child`` as the content of ``tok``: the frame and its parts, the word's
+    tag and dependency, the kind of its subject (entity type, pronoun or part of speech), the child's
+    tag and size, whether it holds a verb or a quotation mark, whether the word is negated, the word it
+    hangs from for an infinitive or conjunct ("plan to release"), and a common-noun subject ("a poll")."""
+    key, rel = frame_key(tok), relation(child)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c is not child), None)
+    kind = "none" if subj is None else _kind(subj)
+    size = min(int(math.log2(2 + child.right_edge.i - child.left_edge.i)), 5)
+    clause = any(t.pos_ in {"VERB", "AUX"} for t in child.subtree)
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    quoted = any(t.text in QUOTE_MARKS for t in child.subtree)
+    above = _lemma_of(tok.head) if tok.dep_ in {"xcomp", "conj", "advcl"} else "-"
+    named = "-" if subj is None or subj.pos_ != "NOUN" else _lemma_of(subj)
+    return [
+        f"quoted={quoted}",
+        f"above={above}",
+        f"subject_word={named}",
+        f"key={key}",
+        f"rel={rel}",
+        f"frame={key} {rel}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"child={child.tag_}",
+        f"size={size}",
+        f"subject={kind}",
+        f"rel+subject={rel} {kind}",
+        f"clause={clause}",
+        f"negated={negated}",
+    ]
+
+
+def _lemma_of(tok: Token) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _kind(subj: Token) -> str:
+    return subj.ent_type_ or ("PRON" if subj.lower_ in PRONOUNS else subj.pos_)
+
+
+def frame_children(tok: Token, table: CueTable) -> list[Token]:
+    """The children of ``tok`` that the learned model, or else a learned frame, names as content
+    (empty when none)."""
+    if table.model is not None:
+        model = table.model
+        return [c for c in tok.children if c.dep_ not in FUNCTION_DEPS and model.chooses(tok, c)]
+    rels = table.frames.get(frame_key(tok))
     if not rels:
         return []
     return [c for c in tok.children if relation(c) in rels]

@@ -653,7 +653,7 @@ def _cue_draft(tok: Token, quotes: _Quotations, lexicon: frozenset[str], table: 
         return None  # the noun is the cue: "raised questions about Y"
     if _is_cue(tok, lexicon) and (draft := _draft(tok, quotes)) is not None:
         return draft
-    if tok.pos_ in FRAME_POS and tok.dep_ != "acl" and (children := frame_children(tok, table.frames)):
+    if tok.pos_ in FRAME_POS and tok.dep_ != "acl" and (children := frame_children(tok, table)):
         return _frame_draft(tok, children, quotes)
     if tok.pos_ == "NOUN" and _lemma(tok) in STANCE_NOUNS:
         return _noun_draft(tok, quotes) or _copular_draft(tok, quotes)
