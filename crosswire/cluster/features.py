@@ -1,7 +1,8 @@
 """Similarity views between an article and an event (Miranda et al. 2018, in spirit).
 
 Each article becomes a ``Profile``: its embedding, term counts of title and body, capitalised-name
-tokens (a cheap stand-in for NER: spaCy costs ~0.1 s per article, this costs ~1 ms) and its time.
+tokens (a cheap stand-in for NER: spaCy costs ~0.1 s per article, this costs ~1 ms), the numbers it
+states (``number_clash``: a rule, not a learned view) and its time.
 An event's profile is the sum of its articles' profiles. ``views`` compares an article profile with an
 event profile and returns the feature row the learned decision reads (``FEATURE_NAMES``).
 """
@@ -44,6 +45,11 @@ ARTICLE_TERMS = 200  # body terms kept per article (most frequent first)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+")
 _NAME = re.compile(r"(?<![\w'])([A-Z][a-zA-Z'\-]+(?:\s+(?:[A-Z][a-zA-Z'\-]+|of|de|al))*)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# Numbers an article states: counts, amounts, scores and records ("52-3"), decimals ("5.6"), ordinals
+# ("86th"), clock times ("2:15"); thousands separators dropped. Years are names (``_YEAR``); single digits
+# and long digit strings (ids, phone numbers) say nothing about which happening it is.
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?(?:-\d+)?)(?!\w)")
+MAX_NUMBER_DIGITS = 7
 # a sentence opens after . ! ? (and a closing quotation), at a line start, or with an opening quotation;
 # not after ,” — “We will stay,” Ana Ruiz said: the name is the speaker's
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)[\"“‘'(]?$")
@@ -156,6 +162,17 @@ def _names(text: str) -> Counter[str]:
     return found
 
 
+def numbers(text: str) -> Counter[str]:
+    """The numbers ``text`` states (``_NUMBER``), as written (without thousands separators)."""
+    found: Counter[str] = Counter()
+    for token in _NUMBER.findall(text):
+        token = token.replace(",", "")
+        digits = sum(ch.isdigit() for ch in token)
+        if 1 < digits <= MAX_NUMBER_DIGITS and not _YEAR.fullmatch(token):
+            found[token] += 1
+    return found
+
+
 def epoch_days(published: str | None) -> float | None:
     """Days since 1970 of a UTC ISO 8601 timestamp, or None."""
     moment = parse_instant(published)
@@ -174,6 +191,7 @@ class Profile:
     title: Counter[str] = field(default_factory=Counter)
     body: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    numbers: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
     short: bool = False
@@ -194,6 +212,7 @@ class Profile:
             "title": dict(self.title),
             "body": dict(self.body),
             "names": dict(self.names),
+            "numbers": dict(self.numbers),
             "first": self.first,
             "last": self.last,
             "short": self.short,
@@ -207,6 +226,7 @@ class Profile:
             title=Counter(state["title"]),
             body=Counter(state["body"]),
             names=Counter(state["names"]),
+            numbers=Counter(state["numbers"]),
             first=state["first"],
             last=state["last"],
             short=state["short"],
@@ -219,11 +239,13 @@ def article_profile(article: Article, vector: np.ndarray) -> Profile:
     body_text = article.text if article.text.strip() else title
     body = terms(body_text if title in body_text else f"{title}\n{body_text}")
     when = epoch_days(article.published)
+    full_text = f"{title}\n{body_text}" if title not in body_text else body_text
     return Profile(
         vector=np.asarray(vector, dtype=np.float32).copy(),
         title=terms(title),
         body=Counter(dict(body.most_common(ARTICLE_TERMS))),
-        names=names(f"{title}\n{body_text}" if title not in body_text else body_text, article.outlet),
+        names=names(full_text, article.outlet),
+        numbers=numbers(full_text),
         first=when,
         last=when,
         short=sum(body.values()) < SHORT_TOKENS,
@@ -247,6 +269,8 @@ def merge(event: Profile, article: Profile, *, max_terms: int, members: int) -> 
     event.body = _prune(event.body, max_terms)
     event.title = _prune(event.title, max_terms)
     event.names = _prune(event.names, max_terms)
+    event.numbers.update(article.numbers)
+    event.numbers = _prune(event.numbers, max_terms)
     times = [t for t in (event.first, event.last, article.first) if t is not None]
     event.first, event.last = (min(times), max(times)) if times else (None, None)
     event.short = event.short and article.short
@@ -384,6 +408,16 @@ def year_clash(article_names: Counter[str], event_names: Counter[str]) -> float:
     if not years or max(years)[0] < 2 or not any(t.isdigit() for t in event_names):
         return 0.0
     return 0.0 if max(years)[1] in event_names else 1.0
+
+
+def number_clash(article: Profile, event: Profile, least: int) -> bool:
+    """True when the article and the event each state at least ``least`` different numbers and share
+    none: two reports that detail one happening agree on some of its figures (a score, a toll, a sum, a
+    date), while two happenings of one kind (two fights of one boxer, two Oscar hosts) differ."""
+    if least < 1 or len(article.numbers) < least or len(event.numbers) < least:
+        return False
+    small, large = sorted((article.numbers, event.numbers), key=len)
+    return not any(n in large for n in small)
 
 
 def views(article: Profile, event: Profile, stats: TermStats) -> np.ndarray:

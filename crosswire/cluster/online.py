@@ -3,7 +3,8 @@
 Each article is compared with the nearest open events (an approximate-nearest-neighbour index over event
 centroids, usearch) through several similarity views (``features.views``); the learned decision
 (``decision.Decision``) gives P(same event) for each; the article joins the most probable event when that
-reaches ``join_probability``, else it founds a new event ``ev-<article id>``. Copies (``copy_of``) follow
+reaches ``join_probability``, else it founds a new event ``ev-<article id>``. A full article cannot join an
+event when both state many numbers and share none (``features.number_clash``). Copies (``copy_of``) follow
 their original. Events close ``event_window_days`` after their latest article (dated streams) and leave the
 index; closed events keep their members but drop their profiles. New events are linked into storylines.
 
@@ -24,14 +25,14 @@ from typing import Any
 import numpy as np
 
 from crosswire.cluster.decision import Decision, load_decision
-from crosswire.cluster.features import Profile, TermStats, article_profile, merge, views
+from crosswire.cluster.features import Profile, TermStats, article_profile, merge, number_clash, views
 from crosswire.cluster.settings import ClusterSettings
 from crosswire.cluster.storyline import StorylineLinker
 from crosswire.model import Article
 
 log = logging.getLogger(__name__)
 EXACT_BELOW = 4096  # below this many vectors, search exhaustively (exact and as fast)
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: profiles hold the numbers their articles state
 
 
 class StateMismatch(ValueError):
@@ -170,6 +171,10 @@ class OnlineClusterer:
             return None, 0.0
         rows = np.stack([views(profile, e.profile, self.stats) for e in candidates if e.profile])
         scores = self.decision.probability(rows)
+        if not profile.short:  # a headline states too few figures to tell
+            least = self.settings.number_clash_min
+            clash = [e.profile is not None and number_clash(profile, e.profile, least) for e in candidates]
+            scores = np.where(clash, 0.0, scores)
         best = int(np.argmax(scores))  # ties: the first, i.e. the nearest centroid
         return candidates[best], float(scores[best])
 
