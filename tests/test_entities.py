@@ -182,6 +182,21 @@ def test_gold_mention_is_read_past_its_preposition_and_the_place_it_lies_in() ->
     assert reads["in Wasilla, Alaska"].name == "Wasilla"
 
 
+def test_gold_mention_head_is_the_last_piece_of_a_hyphenated_word() -> None:
+    from crosswire.eval.entities_eval import read_gold_mentions
+    from crosswire.eval.entity_chains import GoldDocument, GoldMention
+
+    text = "Three co-workers were shot by an ex-employee on Friday."
+    doc = GoldDocument("d", "t", "t_ecb", text)
+    for surface in ("co-workers", "an ex-employee"):
+        start = text.index(surface)
+        doc.mentions.append(
+            GoldMention("d", start, start + len(surface), surface, surface, "HUMAN_PART_PER", 0)
+        )
+    heads = {r.gold.text: r.mention.head for r in read_gold_mentions([doc])}
+    assert heads == {"co-workers": "worker", "an ex-employee": "employee"}
+
+
 def test_a_lowercase_span_the_model_tags_is_no_name() -> None:
     doc = load_nlp()("The flood crest passed Mirren on Tuesday.")
     crest = next(t.i for t in doc if t.text == "crest")

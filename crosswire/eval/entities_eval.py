@@ -197,8 +197,8 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         prefix = sdoc.text[rel_start : name_range[0]].strip(" ,")
         roles = (prefix,) if prefix and prefix.lower() not in {"the", "a", "an"} else ()
         same = [m for m in extracted if (m.span.start, m.span.end) == name_range]
-        if same:
-            roles, aliases = (*roles, *same[0].roles), same[0].aliases
+        if same:  # the reader's own second thoughts on the NER label ("Betty Ford Center" is no person)
+            roles, aliases, kind = (*roles, *same[0].roles), same[0].aliases, same[0].kind
     mention = Mention(
         span_id,
         surface,
@@ -232,6 +232,21 @@ def content_root(span: SpacySpan) -> Token:
         root = objects[0]
     if root.pos_ == "DET" and root.i + 1 < span.end:
         root = span[-1] if span[-1].pos_ != "PUNCT" else root
+    return _hyphen_end(span, root)
+
+
+def _hyphen_end(span: SpacySpan, root: Token) -> Token:
+    """The last piece of a hyphenated word the parser split and headed by its first ("co-workers" → workers,
+    "ex-employee" → employee)."""
+    doc = span.doc
+    while (
+        root.i + 2 < span.end
+        and not root.whitespace_
+        and doc[root.i + 1].text == "-"
+        and not doc[root.i + 1].whitespace_
+        and doc[root.i + 2].is_alpha
+    ):
+        root = doc[root.i + 2]
     return root
 
 

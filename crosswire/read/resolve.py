@@ -15,7 +15,11 @@ Each mention is linked (union-find) to keys:
   whose initials spell them (``UN`` → ``United Nations``); a name of two or more words joins the one longer
   name of the story that ends with it (``Red Sox`` → ``Boston Red Sox``), and two person names with one
   surname join when one first name opens the other and the middle names agree or one leaves them out
-  (``Chris Weitz`` / ``Christopher Weitz``, ``Mark Jay Heller`` / ``Mark Heller``);
+  (``Chris Weitz`` / ``Christopher Weitz``, ``Mark Jay Heller`` / ``Mark Heller``); facility names that
+  differ only in the generic words ending them join (``Betty Ford Center`` / ``Betty Ford Clinic``);
+- a place's name with a closing region title is the place (``Dravan province`` = ``Dravan``) unless a city
+  bears the name (``Los Angeles County``); a plural nationality is the singular (``Velmarians``), and a
+  nationality joins its corpus-wide key even where its story has a name it opens;
 - a **time** with a weekday or a month and day gets a story-local key of that day (``late Thursday`` ≡
   ``Thursday morning``; ``Saturday, Dec. 13`` ≡ ``December 13``);
 - a **description** (``the Kremlin spokesman``, ``the memos``) gets a story-local key (its head, its
@@ -26,8 +30,8 @@ Each mention is linked (union-find) to keys:
   ``the 76ers`` → ``Philadelphia 76ers``),
   or, for a singular person noun (``the actress``; not relational ones such as ``her rep``, nor one naming
   whose it is: ``the U.S. president``, ``Iran's deputy foreign minister``), the person the article is about
-  (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else; a plural description takes
-  only a group's title ("the migrants" is not "X, a migrant from Guatemala");
+  (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else the article names; a plural
+  description takes only a group's title ("the migrants" is not "X, a migrant from Guatemala");
 - a one-word "name" that is a capitalised common noun (a headline's ``Woman``) is read as a description;
 - a description no rule anchored joins the entity its namesakes elsewhere in the story were linked to (when
   one dominates), else the story's same description; bare heads that are near-synonyms in MiniLM space join
@@ -38,7 +42,8 @@ Each mention is linked (union-find) to keys:
 - governments, seats of government and bare nationalities join the story's country when the story names
   it (``resolve_countries``: "the Russian government", "the White House", "the Iranians", "the country");
 - he/she join the nearest earlier person of the article with a compatible gender (a name or a person-noun
-  description), else the article's main person; it joins the nearest earlier singular thing, they the
+  description; a name's gender is its entity's, from census given names and gendered nouns), one whose
+  gender is known first, else the article's main person; it joins the nearest earlier singular thing, they the
   nearest earlier plural description or organisation, we/our the nearest earlier organisation; where/there
   the nearest earlier place or thing; who/that the mention right before; other pronouns stay singletons;
 - aliases learned from the text (``Mention.aliases``) join the keys of both surfaces;
@@ -82,6 +87,7 @@ from crosswire.read.aliases import (
 from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention
 from crosswire.read.gazetteer import load_gazetteer
+from crosswire.read.name_gender import name_gender
 from crosswire.read.resolve_countries import (
     CountryMention,
     country_links,
@@ -197,6 +203,7 @@ def resolve(
         _link_person_variants(uf, members)
         _link_name_endings(uf, members)
         _link_place_spellings(uf, members)
+        _link_facility_variants(uf, members)
         _link_short_forms(uf, members)
         _link_acronyms(uf, members)
         linked = _link_countries(uf, members)
@@ -349,7 +356,11 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
     canonical = table_lookup(name)
     if canonical:
         return _View(m, group, "name", "T:" + canonical, person)
+    if m.kind in PLACE_KINDS:
+        name = region_base(name)
     key = name_key(name, person=person)
+    if m.kind == "NORP" and " " not in key and key.endswith(PLURAL_DEMONYM_ENDINGS):
+        key = key[:-1]  # "Velmarians", "Iraqis", "Shiites": the group "Velmarian", "Iraqi", "Shiite" names
     if not key:
         return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
     if is_acronym(name.strip()):
@@ -359,6 +370,24 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
     if person:
         return _View(m, group, "short", f"S:{group}:{key}", person)
     return _View(m, group, "single", "N:" + key, person)
+
+
+# a region's title after its name: "Dravan province" is Dravan, unless a city bears the name ("Idlib province"
+# is not the city of Idlib, nor "Los Angeles County" Los Angeles, "New York State" New York)
+PLURAL_DEMONYM_ENDINGS = ("ans", "is", "ites")
+REGION_TITLES = word_set("province region district county governorate prefecture oblast state")
+
+
+def region_base(name: str) -> str:
+    """A place's name without a closing region title ("Dravan province" → "Dravan"), when the name it leaves
+    is no city the gazetteer knows; else the name as written."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in REGION_TITLES:
+        return name
+    base = " ".join(words[:-1])
+    if any(match.candidate.kind == "city" for match in load_gazetteer().lookup(base)):
+        return name
+    return base
 
 
 def description_key(scope: str, surface: str, head: str = "") -> str:
@@ -429,6 +458,8 @@ def _link_own_keys(uf: _UnionFind, v: _View) -> None:
         uf.union(_node(v.mention), v.key)
         for alias in v.mention.aliases:
             uf.union(v.key, _alias_key(v.group, alias, v.person))
+    if v.role == "single" and v.mention.kind == "NORP" and v.key.startswith("S:"):
+        uf.union(v.key, "N:" + v.key.rsplit(":", 1)[-1])  # a nationality is one group in every story
     if v.role == "time":  # "Saturday, December 13": the weekday and the date are one day
         for day in time_keys(v.mention.surface):
             uf.union(v.key, f"S:{v.group}:time:{day}")
@@ -525,6 +556,30 @@ def _link_place_spellings(uf: _UnionFind, members: list[_View]) -> None:
             uf.union(keys[0], key)
 
 
+# generic words that end a treatment or care facility's name, which outlets vary ("Betty Ford Center",
+# "Betty Ford Clinic", "Betty Ford Treatment Center"; "Morningside Recovery", "Morningside Recovery Center")
+FACILITY_WORDS = word_set(
+    "center centre clinic hospital treatment rehab rehabilitation recovery facility medical"
+)
+
+
+def _link_facility_variants(uf: _UnionFind, members: list[_View]) -> None:
+    """Names of a story that differ only in the generic facility words that end them join, when each ends
+    in one: "Betty Ford Clinic" = "Betty Ford Center" (but not "Betty Ford" herself)."""
+    by_core: dict[str, set[str]] = defaultdict(set)
+    for v in _full_names(members):
+        words = v.key[2:].split()
+        core = list(words)
+        while core and core[-1] in FACILITY_WORDS:
+            core.pop()
+        if core and len(core) < len(words):
+            by_core[" ".join(core)].add(v.key)
+    for keys in by_core.values():
+        first, *rest = sorted(keys)
+        for key in rest:
+            uf.union(first, key)
+
+
 def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
     """``Peskov`` → the story's ``Dmitry Peskov`` when exactly one full name ends (else starts) with it, or
     one of them holds ``DOMINANT_SHARE`` of their mentions ("Trump" beside "Donald Trump" ×40 and "Melania
@@ -602,6 +657,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     in_article, in_group = _role_index(members, group)
     plural_in_article, plural_in_group = _role_index(members, group, plural=True)
     articles = _Articles(uf, members)
+    genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
@@ -619,8 +675,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             and v.mention.head not in RELATIONAL_NOUNS
             and not _names_someone(v.mention)
         ):
+            article = v.mention.span.article_id
             root = _main_person_if_fits(
-                uf, articles.main_person(v.mention.span.article_id), in_group[story_key]
+                uf,
+                articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head))),
+                in_group[story_key],
+                articles.named(article),
             )
         if (
             root is None
@@ -706,9 +766,14 @@ def _link_countries(uf: _UnionFind, members: list[_View]) -> set[str]:
     return {key for key, _ in links}
 
 
-def _main_person_if_fits(uf: _UnionFind, main: str | None, bearers: list[str]) -> str | None:
-    """The article's main person, unless the story gives the description as a title to someone else only."""
-    if main is None or not bearers or main in {uf.find(k) for k in bearers}:
+def _main_person_if_fits(
+    uf: _UnionFind, main: str | None, bearers: list[str], in_article: set[str]
+) -> str | None:
+    """The article's main person, unless the story gives the description as a title only to someone else
+    whom this article names too (a story of two happenings may title another actress in its other
+    articles)."""
+    roots = {uf.find(k) for k in bearers}
+    if main is None or not roots & in_article or main in roots:
         return main
     return None
 
@@ -784,10 +849,16 @@ class _Articles:
             return self.uf.find(earlier[-1].key)
         return _unique_root(self.uf, [v.key for v in names]) if names else None
 
-    def main_person(self, article: str) -> str | None:
+    def named(self, article: str) -> set[str]:
+        """The entities an article's names (not its descriptions or pronouns) belong to."""
+        return {self.uf.find(v.key) for v in self.by_article[article] if v.role in NAMED_ROLES}
+
+    def main_person(self, article: str, fits: Callable[[str], bool] | None = None) -> str | None:
         """The person an article is about: the entity holding most of its person-name mentions, at least
         ``MAIN_PERSON_SHARE`` of them and strictly more than any other."""
-        return self._main(article, lambda v: v.person)
+        if fits is None:
+            return self._main(article, lambda v: v.person)
+        return self._main(article, lambda v: v.person and fits(self.uf.find(v.key)))
 
     def main_organisation(self, article: str) -> str | None:
         """The organisation an article is about, by the same rule over its organisation-name mentions."""
@@ -818,6 +889,7 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
     where/there → the nearest preceding place or thing; which → the nearest preceding non-person; who/that
     → the mention right before. Other pronouns (I, you, this) stay singletons."""
     articles = _Articles(uf, members)
+    genders = _entity_genders(uf, members)
     for article, views in articles.by_article.items():
         for i, v in enumerate(views):
             word = normalise(v.mention.surface) or v.mention.head
@@ -826,18 +898,51 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
             earlier = [
                 w
                 for w in views[:i]
-                if w.role != "pronoun" and w.mention.span.end <= v.mention.span.start and _antecedent(w, word)
+                if w.role != "pronoun"
+                and w.mention.span.end <= v.mention.span.start
+                and _antecedent(w, word, genders.get(uf.find(w.key), ""))
             ]
+            if word in PERSONAL_PRONOUNS:  # a person known to be a "she" before one who may be
+                earlier = [w for w in earlier if _known_gender(uf, w, genders)] or earlier
+            main = articles.main_person(article, _fits_gender(genders, noun_gender(word)))
             if earlier:
                 uf.union(_node(v.mention), earlier[-1].key)
-            elif word in PERSONAL_PRONOUNS and (main := articles.main_person(article)) is not None:
+            elif word in PERSONAL_PRONOUNS and main is not None:
                 uf.union(_node(v.mention), main)
 
 
-def _antecedent(w: _View, pronoun: str) -> bool:
-    """Whether ``w`` can be what ``pronoun`` refers to."""
+def _fits_gender(genders: dict[str, str], gender: str) -> Callable[[str], bool]:
+    """Whether an entity (root) may be called by a word of ``gender`` ("f", "m", "" for either)."""
+    return lambda root: not gender or genders.get(root, gender) == gender
+
+
+def _known_gender(uf: _UnionFind, w: _View, genders: dict[str, str]) -> bool:
+    """Whether a person mention's gender is known: its entity's, or its own noun's ("the actress")."""
+    return bool(genders.get(uf.find(w.key))) or (
+        w.role == "description" and bool(noun_gender(w.mention.head))
+    )
+
+
+def _entity_genders(uf: _UnionFind, members: list[_View]) -> dict[str, str]:
+    """Entity root → "f" or "m" where its person names' given names ("Tara Reid") and its gendered person
+    nouns ("the actress") agree on one; so "Reid" and "Lohan" carry the gender of the full name."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for v in members:
+        if v.role == "name" and v.person:
+            gender = name_gender(mention_name(v.mention))
+        elif v.role == "description" and _is_single_person_noun(v.mention):
+            gender = noun_gender(v.mention.head)
+        else:
+            continue
+        if gender:
+            found[uf.find(v.key)].add(gender)
+    return {root: next(iter(g)) for root, g in found.items() if len(g) == 1}
+
+
+def _antecedent(w: _View, pronoun: str, gender: str = "") -> bool:
+    """Whether ``w`` can be what ``pronoun`` refers to; ``gender``: its entity's, where known."""
     if pronoun in PERSONAL_PRONOUNS:
-        return _personal(w) and _gender_fits(w, pronoun)
+        return _personal(w) and _gender_fits(w, pronoun) and gender in {"", noun_gender(pronoun)}
     if pronoun in THING_PRONOUNS:
         return not _personal(w) and not _is_plural(w.mention) and w.mention.kind in THING_KINDS
     if pronoun in GROUP_PRONOUNS:
@@ -856,8 +961,14 @@ def _personal(v: _View) -> bool:
 
 
 def _gender_fits(v: _View, pronoun: str) -> bool:
-    noun = noun_gender(v.mention.head) if v.role == "description" else ""
-    return not noun or noun == noun_gender(pronoun)
+    """Whether a person mention's gender, where its noun or given name tells it, is the pronoun's."""
+    if v.role == "description":
+        gender = noun_gender(v.mention.head)
+    elif v.role == "name" and v.person:
+        gender = name_gender(mention_name(v.mention))
+    else:
+        gender = ""
+    return not gender or gender == noun_gender(pronoun)
 
 
 def _dominant_root(uf: _UnionFind, keys: list[str]) -> str | None:
