@@ -62,7 +62,7 @@ def test_cluster_then_stories_and_storyline(tmp_path: Path) -> None:
     sizes = Counter(r["storyline_id"] for r in rows)
     for storyline_id, n in sizes.items():  # a storyline is named where other events continue an event
         assert (f"{storyline_id[:14]} ({n} events)" in table) is (n > 1)
-    assert table.count("—") >= sum(1 for n in sizes.values() if n == 1)
+    assert table.count("storyline sl-") == sum(n for n in sizes.values() if n > 1)  # narrow: in the details
 
     line = json.loads(cli("storyline", big[0]["id"], "--db", db, "--json").output)
     assert line["id"] == big[0]["storyline_id"]
@@ -70,6 +70,35 @@ def test_cluster_then_stories_and_storyline(tmp_path: Path) -> None:
     assert sum(len(e["article_ids"]) for e in line["events"]) == sum(e["articles"] for e in line["events"])
     assert big[0]["id"] in cli("storyline", big[0]["storyline_id"][:14], "--db", db, "--articles").output
     assert "no storyline" in cli("storyline", "sl-nothing", "--db", db, code=1).output
+
+
+def test_events_table_keeps_the_headline_readable_when_narrow() -> None:
+    from rich.console import Console
+
+    from crosswire.present.cli_cluster import events_table
+    from crosswire.store.events import EventRow
+
+    outlets = ["Meridian Wire", "The Harbour Times", "Capital Broadcast News", "The Daily Ledger", "Another"]
+    headline = "Velmarian jets keep striking in Qadira days after drawdown announcement"
+    row = EventRow(
+        id="ev-0123456789abcdef",
+        storyline_id="sl-ev-0123456789abcdef",
+        headline=headline,
+        first_seen="2026-03-12T06:45:00Z",
+        last_seen="2026-03-13T05:30:00Z",
+        articles=7,
+        outlets=outlets,
+    )
+    rendered = {}
+    for width in (80, 160):
+        console = Console(width=width, record=True)
+        console.print(events_table([row], "events", {row.storyline_id: 2}, width))
+        rendered[width] = console.export_text()
+    narrow, wide = rendered[80], rendered[160]
+    assert "Velmarian jets keep striking in Qadira days after" in narrow  # whole words, not a 6-column sliver
+    assert "5 outlets · 7 articles · 2026-03-12 06:45 → 03-13 05:30" in narrow
+    assert "storyline sl-ev-01234567 (2 events)" in narrow
+    assert "Meridian Wire" in wide and "sl-ev-01234567 (2 events)" in wide and "5 outlets" not in wide
 
 
 def split_gold(tmp_path: Path) -> Path:

@@ -14,6 +14,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from crosswire.present.cli import DbOption, JsonOption, app, console, emit_json, err, eval_app, open_store
 from crosswire.present.render import plain_row
@@ -79,24 +80,41 @@ def _outlets(names: list[str]) -> str:
 SHORT_ID = 14  # "sl-ev-" + 8 hex digits: a prefix `crosswire storyline` accepts
 
 
-def events_table(rows: list[EventRow], title: str, storylines: dict[str, int] | None = None) -> Table:
-    """Events; with ``storylines`` (events per storyline), a storyline column naming the storyline and its
-    size where other events continue the event, "—" where none does."""
+NARROW = 120  # below this many columns, events show as a headline over one line of details
+
+
+def events_table(
+    rows: list[EventRow], title: str, storylines: dict[str, int] | None = None, width: int = 160
+) -> Table:
+    """Events; with ``storylines`` (events per storyline), a storyline naming the storyline and its size
+    where other events continue the event, "—" where none does. On a narrow terminal each event is its
+    headline over a dim line of outlets, articles, time span and storyline, so the headline keeps its room."""
     table = Table(title=title)
     table.add_column("event", no_wrap=True)
-    table.add_column("headline", overflow="fold", ratio=3)
-    table.add_column("outlets", overflow="fold", ratio=2)
-    table.add_column("articles", justify="right")
-    table.add_column("time span", overflow="fold")
-    if storylines is not None:
-        table.add_column("storyline", no_wrap=True)
+    narrow = width < NARROW
+    if narrow:
+        table.add_column("story", overflow="fold")
+    else:
+        table.add_column("headline", overflow="fold", ratio=3)
+        table.add_column("outlets", overflow="fold", ratio=2)
+        table.add_column("articles", justify="right")
+        table.add_column("time span", overflow="fold")
+        if storylines is not None:
+            table.add_column("storyline", no_wrap=True)
     for e in rows:
         short_id = e.id[: len("ev-") + 8]  # a unique prefix every command accepts; --json has the full id
-        cells = [short_id, e.headline, _outlets(e.outlets), str(e.articles), span(e.first_seen, e.last_seen)]
-        if storylines is not None:
-            n = storylines.get(e.storyline_id, 1)
-            cells.append(f"{e.storyline_id[:SHORT_ID]} ({n} events)" if n > 1 else "—")
-        plain_row(table, *cells)
+        n = storylines.get(e.storyline_id, 1) if storylines is not None else 1
+        line = f"{e.storyline_id[:SHORT_ID]} ({n} events)" if n > 1 else "—"
+        when = span(e.first_seen, e.last_seen)
+        if narrow:
+            outlets = f"{len(e.outlets)} outlet{'s' if len(e.outlets) != 1 else ''}"
+            details = [outlets, f"{e.articles} article{'s' if e.articles != 1 else ''}", when]
+            details += [f"storyline {line}"] if n > 1 else []
+            story = Text(e.headline).append("\n" + " · ".join(details), style="dim")
+            plain_row(table, short_id, story)
+            continue
+        cells = [short_id, e.headline, _outlets(e.outlets), str(e.articles), when]
+        plain_row(table, *cells, *([line] if storylines is not None else []))
     return table
 
 
@@ -123,7 +141,7 @@ def stories(
     if not total["events"]:
         err.print("no events yet: run `crosswire cluster`")
     title = f"{len(rows)} events" + (f" (showing {len(shown)})" if len(shown) < len(rows) else "")
-    console.print(events_table(shown, title, sizes))
+    console.print(events_table(shown, title, sizes, console.width))
 
 
 @app.command()
@@ -157,7 +175,7 @@ def storyline(
             }
         )
         return
-    console.print(events_table(rows, f"storyline {found}: {len(rows)} event(s)"))
+    console.print(events_table(rows, f"storyline {found}: {len(rows)} event(s)", width=console.width))
     for event_id, items in members.items():
         console.print(f"[bold]{event_id}[/]", highlight=False)
         for a in items:
