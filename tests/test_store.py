@@ -263,3 +263,28 @@ def test_arbitrary_unicode_round_trips(
         assert got is not None and got.text == body and got.title == title and got.outlet == outlet
         assert [a.id for a, _snip, _rank in store.search(TOKEN)] == [id_]
         assert [a.id for a in store.articles(outlet=outlet)] == [id_]
+
+
+def test_failures_table_keeps_the_file_name_and_reason_when_narrow() -> None:
+    from rich.console import Console
+
+    from crosswire.present.render import failures_table
+
+    origin = "/very/long/path/to/some/feeds/and/folders/harbour-times_business_rss.xml"
+    row = {
+        "origin": origin,
+        "stage": "ingest",
+        "reason": "feed unreachable: timed out",
+        "attempts": 2,
+        "last_seen": "2026-12-01T00:04:45Z",
+    }
+    texts = {}
+    for width in (80, 160):
+        console = Console(width=200, record=True)  # wide enough not to fold: the layout is what is checked
+        console.print(failures_table([row], width))
+        texts[width] = console.export_text()
+    assert (
+        "…" in texts[80] and "harbour-times_business_rss.xml" in texts[80] and "/very/long" not in texts[80]
+    )
+    assert "2026-12-01 00:04 " in texts[80] and "feed unreachable: timed out" in texts[80]
+    assert origin in texts[160] and "2026-12-01 00:04:45Z" in texts[160]

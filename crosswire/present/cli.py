@@ -161,7 +161,7 @@ def search(
     if as_json:
         emit_json([{**render.article_summary(a), "snippet": s, "rank": r} for a, s, r in hits])
     else:
-        console.print(render.search_table(hits, query))
+        console.print(render.search_table(hits, query, console.width))
 
 
 @app.command()
@@ -204,7 +204,7 @@ def failures(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         emit_json(rows)
     else:
-        console.print(render.failures_table(rows))
+        console.print(render.failures_table(rows, console.width))
 
 
 @app.command("read")

@@ -117,12 +117,15 @@ def articles_table(rows: list[Article], width: int = 160) -> Table:
     return table
 
 
-def search_table(hits: list[tuple[Article, str, float]], query: str) -> Table:
+def search_table(hits: list[tuple[Article, str, float]], query: str, width: int = 160) -> Table:
+    """Search hits; on a narrow terminal the id is the prefix ``crosswire show`` accepts."""
+    narrow = width < 120
     table = Table(title=f"{len(hits)} matches for {query!r}")
     for col in ("id", "outlet", "title", "snippet"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", max_width=14 if narrow and col == "outlet" else None)
     for a, snippet, _rank in hits:
-        plain_row(table, a.id, a.outlet, a.title, Text.from_markup(_mark(snippet)))
+        shown_id = a.id[:ID_PREFIX] if narrow else a.id
+        plain_row(table, shown_id, a.outlet, a.title, Text.from_markup(_mark(snippet)))
     return table
 
 
@@ -310,12 +313,23 @@ def print_stats(console: Console, data: dict[str, Any]) -> None:
     console.print(outlets)
 
 
-def failures_table(rows: list[dict[str, Any]]) -> Table:
+def _file_name(origin: str) -> str:
+    """A local path as ``…/name`` (with any ``:line`` suffix); a URL as it is, clipped."""
+    if "://" in origin or "/" not in origin:
+        return _short(origin)
+    return "…/" + origin.rsplit("/", 1)[1]
+
+
+def failures_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
+    """Failed items; on a narrow terminal the item keeps its tail (the file name) and the reason the room."""
+    narrow = width < 120
     table = Table(title=f"{len(rows)} failures")
-    for col in ("item", "stage", "reason", "attempts", "last seen"):
-        table.add_column(col, overflow="fold")
+    for col in ("item", "stage", "reason", "tries" if narrow else "attempts", "last seen"):
+        table.add_column(col, overflow="fold", max_width=30 if narrow and col == "item" else None)
     for r in rows:
-        plain_row(table, r["origin"], r["stage"], r["reason"], str(r["attempts"]), r["last_seen"])
+        origin = _file_name(r["origin"]) if narrow else r["origin"]
+        seen = (r["last_seen"] or "").replace("T", " ")[: 16 if narrow else None]
+        plain_row(table, origin, r["stage"], r["reason"], str(r["attempts"]), seen)
     return table
 
 
