@@ -112,3 +112,35 @@ def test_a_group_suffix_after_two_words_is_left_out_of_the_key() -> None:
     assert name_key("Halvard Maritime Group") == name_key("Halvard Maritime")
     assert name_key("Carlyle Group") != name_key("Carlyle")  # one word would be any Carlyle's key
     assert name_key("Mary Ann Group", person=True) != name_key("Mary Ann", person=True)  # a surname
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # a surname, then a full name the NER reads without its "Jr.": two people listed
+        (
+            "The meeting with Halvard, Tomas Brekke, Jr., the mayor's oldest son, was brief.",
+            "Halvard",
+            "Tomas Brekke",
+        ),
+        # a description coordinated with a name: two people
+        ("He met the mayor's oldest son and local lawyer Ines Varga on Monday.", "son", "Ines Varga"),
+    ],
+)
+def test_listed_or_coordinated_names_are_not_aliases(nlp, text: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(nlp, text)
+    assert not any({first, second} <= {_word_in(first, p, q), _word_in(second, p, q)} for p, q in pairs), (
+        pairs
+    )
+
+
+def test_a_name_and_its_description_in_apposition_stay_aliases(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(nlp, "The meeting with Tomas Brekke, the mayor's oldest son, was brief.")
+    assert any(
+        {_word_in("Tomas Brekke", p, q), _word_in("son", p, q)} == {"Tomas Brekke", "son"} for p, q in pairs
+    )
+
+
+def _word_in(word: str, p: str, q: str) -> str:
+    """``word`` when it is in exactly one side of the pair ``(p, q)``, else ""."""
+    return word if (word in p) != (word in q) else ""

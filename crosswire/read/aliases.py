@@ -486,14 +486,22 @@ ALIAS_CUES = frozenset({"or", "formerly", "also", "now", "aka"})
 
 def _is_list(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
     """Two names the parser set in apposition with nothing but a comma between them are a list ("James
-    Comey, Andrew McCabe", "the European Union, Canada"), not one name twice: a second name is given as
-    one with a cue ("the Islamic State, or Daesh", "Jabhat al-Nusra, formerly ...")."""
-    ents = {_char_range(e) for e in doc.ents}
-    if first not in ents or second not in ents:
-        return False
+    Comey, Andrew McCabe", "the European Union, Canada", "Manafort, Donald Trump, Jr."), not one name
+    twice: a second name is given as one with a cue ("the Islamic State, or Daesh", "Jabhat al-Nusra,
+    formerly ..."). Anything joined by "and" is a list too."""
     a, b = sorted((first, second))
     between = doc_text(doc)[a[1] : b[0]].lower().replace(",", " ").split()
+    if "and" in between:  # "the president's oldest son and Russian lawyer X": coordinated, not one
+        return True
+    ents = [_char_range(e) for e in doc.ents]
+    if not (_opens_with_name(first, ents) and _opens_with_name(second, ents)):
+        return False
     return not ALIAS_CUES & set(between)
+
+
+def _opens_with_name(span: tuple[int, int], ents: list[tuple[int, int]]) -> bool:
+    """Whether a name opens ``span``: the span is an entity, or one starts it ("Donald Trump, Jr.")."""
+    return any(e[0] == span[0] and e[1] <= span[1] for e in ents)
 
 
 def _np_of(doc: Doc, token: Any) -> tuple[int, int] | None:
