@@ -6,13 +6,10 @@ they do not depend on the weights ``quote_frames.json`` holds today; one test ch
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from crosswire.read.nlp import parse
 from crosswire.read.quote_frames import CueTable, FrameModel, frame_features, load_table
 from crosswire.read.quotes import Quote, extract_quotes
+from tests.test_quotes_frames import _lexicon_script
 
 TEXT = "Senator Olsen vouched for the harbour plan on Tuesday."
 
@@ -60,16 +57,6 @@ def test_features_name_the_frame_and_the_subject_kind() -> None:
     assert "frame=insist/VERB ccomp" in features
     assert "clause=True" in features
     assert "subject_word=worker" in features
-
-
-def _lexicon_script() -> object:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "quote_lexicon.py"
-    spec = importlib.util.spec_from_file_location("quote_lexicon", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("quote_lexicon", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_learner_weighs_features_by_how_often_annotators_mark_them() -> None:

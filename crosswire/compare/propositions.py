@@ -125,22 +125,23 @@ def _subject(t: Token) -> tuple[frozenset[str], bool]:
     return frozenset(out - {""}), False
 
 
-def _complement(t: Token) -> frozenset[str]:
-    """Content stems of what the predicate takes: object, attribute, clause (not adverbials)."""
+def _children_words(t: Token, deps: frozenset[str]) -> frozenset[str]:
+    """Content stems of the children of ``t`` attached by one of ``deps``, with all they hold."""
     out: set[str] = set()
     for c in t.children:
-        if c.dep_ in CORE_DEPS:
+        if c.dep_ in deps:
             out |= _words(list(c.subtree))
     return frozenset(out)
+
+
+def _complement(t: Token) -> frozenset[str]:
+    """Content stems of what the predicate takes: object, attribute, clause (not adverbials)."""
+    return _children_words(t, CORE_DEPS)
 
 
 def _modifiers(t: Token) -> frozenset[str]:
     """Content stems of what modifies a noun ("no *notable* information *that he discussed*")."""
-    out: set[str] = set()
-    for c in t.children:
-        if c.dep_ in NOUN_MODIFIER_DEPS:
-            out |= _words(list(c.subtree))
-    return frozenset(out)
+    return _children_words(t, NOUN_MODIFIER_DEPS)
 
 
 def _aux(t: Token) -> set[str]:
