@@ -265,3 +265,21 @@ def test_a_cue_in_one_sentence_holds_for_the_name_in_the_others() -> None:
     titled = "Union boss Marta Kellan spoke. Marta Kellan, the union's general secretary, said no."
     mentions = _ner(titled, [("Marta Kellan", "GPE"), ("Marta Kellan", "GPE")])
     assert [m.kind for m in mentions] == ["PERSON", "PERSON"]
+
+
+def test_description_head_is_the_last_piece_of_a_hyphenated_word() -> None:
+    text = "The gunman shot his co-workers on Friday."
+    ms = extract_mentions(next(iter(parse([text]))), "h")
+    heads = {m.surface: m.head for m in ms if m.via == "description"}
+    assert heads.get("his co-workers") == "worker"
+
+
+def test_governor_is_the_verb_a_mention_does_or_undergoes() -> None:
+    from crosswire.read.entities import governor_of
+
+    doc = load_nlp()("The man was arrested by police. Officers arrested Marek Dolan. Dolan said nothing.")
+    by_text = {t.text: governor_of(t) for t in doc}
+    assert by_text["man"] == "arrest:done"
+    assert by_text["police"] == "arrest:did"
+    assert by_text["Officers"] == "arrest:did"
+    assert governor_of(doc[-3]) == ""  # "Dolan said": too common a verb to tell people apart

@@ -33,7 +33,14 @@ from crosswire.eval.entity_chains import GoldDocument, GoldMention, load
 from crosswire.eval.stories import predict_stories
 from crosswire.model import Span
 from crosswire.read.aliases import is_name_like
-from crosswire.read.entities import ENTITY_LABELS, Mention, extract_mentions, trim_range
+from crosswire.read.entities import (
+    ENTITY_LABELS,
+    Mention,
+    extract_mentions,
+    governor_of,
+    hyphen_end,
+    trim_range,
+)
 from crosswire.read.nlp import parse
 from crosswire.read.resolve import resolve
 
@@ -208,6 +215,7 @@ def _read_one(gold: GoldMention, sdoc: Doc, offset: int, extracted: list[Mention
         aliases=aliases,
         roles=roles,
         via="gold",
+        governor=governor_of(root),
     )
     return mention, any(t.pos_ == "PROPN" for t in span)
 
@@ -232,22 +240,7 @@ def content_root(span: SpacySpan) -> Token:
         root = objects[0]
     if root.pos_ == "DET" and root.i + 1 < span.end:
         root = span[-1] if span[-1].pos_ != "PUNCT" else root
-    return _hyphen_end(span, root)
-
-
-def _hyphen_end(span: SpacySpan, root: Token) -> Token:
-    """The last piece of a hyphenated word the parser split and headed by its first ("co-workers" → workers,
-    "ex-employee" → employee)."""
-    doc = span.doc
-    while (
-        root.i + 2 < span.end
-        and not root.whitespace_
-        and doc[root.i + 1].text == "-"
-        and not doc[root.i + 1].whitespace_
-        and doc[root.i + 2].is_alpha
-    ):
-        root = doc[root.i + 2]
-    return root
+    return hyphen_end(root, span.end)
 
 
 def _name_in(span: SpacySpan, root: Token) -> tuple[tuple[int, int] | None, str]:

@@ -76,6 +76,7 @@ class Mention:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     via: str = "ner"
+    governor: str = ""
 
     @property
     def id(self) -> str:
@@ -166,15 +167,60 @@ def _descriptions(doc: Doc, article_id: str, taken: list[tuple[int, int]]) -> li
             root = title
         elif root.pos_ != "NOUN" or not _definite(chunk) or _plural_institution(root):
             continue
+        root = hyphen_end(root)
         start, end, head = chunk.start_char, root.idx + len(root.text), root.lemma_.lower()
         if not describes_entity(head) or any(s < end and root.idx < e for s, e in taken):
             continue
         if is_name_like(text[start:end]):
             continue  # a capitalised one ("Officials said", "President Trump") would read as a name
         out.append(
-            Mention(Span(article_id, start, end), text[start:end], "OTHER", head=head, via="description")
+            Mention(
+                Span(article_id, start, end),
+                text[start:end],
+                "OTHER",
+                head=head,
+                via="description",
+                governor=governor_of(root),
+            )
         )
     return out
+
+
+# verbs too common to tell two people apart: everyone says, tells, has and is
+LIGHT_VERBS = word_set("say tell have be do get make go come add know think see want")
+
+
+def governor_of(token: Token) -> str:
+    """The verb a mention's head is the doer or the undergoer of: "arrest:done" for "the man" in "police
+    arrested the man" and "the man was arrested", "arrest:did" for "police" there (a passive's "by" phrase
+    is its doer); an apposition takes its noun's. "" for anything else and for ``LIGHT_VERBS``."""
+    if token.dep_ == "appos":
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep == "pobj" and head.dep_ == "agent":
+        dep, head = "nsubj", head.head
+    role = {"nsubj": "did", "nsubjpass": "done", "dobj": "done"}.get(dep)
+    lemma = head.lemma_.lower()
+    if role is None or head.pos_ != "VERB" or lemma in LIGHT_VERBS:
+        return ""
+    return f"{lemma}:{role}"
+
+
+def hyphen_end(root: Token, end: int | None = None) -> Token:
+    """The last piece of a hyphenated word the parser split and headed by its first ("co-workers" →
+    workers, "ex-employee" → employee); ``end``: the token index the mention ends before (default: the
+    document's end)."""
+    doc = root.doc
+    end = len(doc) if end is None else end
+    while (
+        root.i + 2 < end
+        and not root.whitespace_
+        and doc[root.i + 1].text == "-"
+        and not doc[root.i + 1].whitespace_
+        and doc[root.i + 2].is_alpha
+    ):
+        root = doc[root.i + 2]
+    return root
 
 
 def _title_before_name(chunk: SpacySpan, person_starts: dict[int, int]) -> Token | None:
@@ -220,6 +266,7 @@ def _ner_mention(doc: Doc, ent: SpacySpan, article_id: str) -> Mention:
         name=surface,
         head=ent.root.lemma_.lower(),
         roles=_title_roles(ent),
+        governor=governor_of(ent.root),
     )
 
 

@@ -17,8 +17,9 @@ _FILES = {"m": "dist.male.first", "f": "dist.female.first"}
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, dict[str, float]]:
-    """Lowercased given name → {"m"|"f": percentage of that sex's population bearing it}."""
+def census_frequencies() -> dict[str, dict[str, float]]:
+    """Lowercased given name → {"m"|"f": percentage of that sex's population bearing it} (also the source
+    of ``given_names``)."""
     package = resources.files("names")
     out: dict[str, dict[str, float]] = {}
     for gender, file in _FILES.items():
@@ -34,7 +35,7 @@ def name_gender(name: str) -> str:
     words = unidecode(name).replace(".", " ").split()
     if not words:
         return ""
-    freq = _frequencies().get(words[0].lower(), {})
+    freq = census_frequencies().get(words[0].lower(), {})
     f, m = freq.get("f", 0.0), freq.get("m", 0.0)
     if f > GENDER_RATIO * m:
         return "f"

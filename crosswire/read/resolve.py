@@ -27,7 +27,9 @@ Each mention is linked (union-find) to keys:
   a plural person description is not the singular: ``the women`` is not ``the woman``), and joins the one
   entity of the story that bears it as a title or apposition ("Kremlin spokesman Dmitry Peskov");
 - else a description joins the article's name with the same head (``the center`` → ``Betty Ford Center``,
-  ``the 76ers`` → ``Philadelphia 76ers``),
+  ``the 76ers`` → ``Philadelphia 76ers``); a person description joins the one named person of the story
+  who did or underwent the same thing (``Mention.governor``: "the man was arrested" / "police arrested
+  Toma Reskin") in its own article or one naming an entity its article names too,
   or, for a singular person noun (``the actress``; not relational ones such as ``her rep``, nor one naming
   whose it is: ``the U.S. president``, ``Iran's deputy foreign minister``), the person the article is about
   (``MAIN_PERSON_SHARE``), unless the story gives that title to someone else the article names; a plural
@@ -650,15 +652,18 @@ def _link_acronyms(uf: _UnionFind, members: list[_View]) -> None:
 def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None:
     """``the Kremlin spokesman`` → the entity that bears that title or apposition in the same article; else
     the article's name with that head (``the center`` → ``Betty Ford Center``); else, for a person noun
-    (``the actress``), the person the article is about; else the entity bearing it in the story (if one
-    dominates). A description left loose joins the entity that its namesakes in the story were linked to (at
-    least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same description elsewhere
-    in the story, and bare heads that are synonyms (``resolve_synonyms``: "cops"/"police") join."""
+    (``the actress``), the one named person who did or underwent the same thing in a related article
+    (``_named_doers``), else the person the article is about; else the entity bearing it in the story (if
+    one dominates). A description left loose joins the entity that its namesakes in the story were linked
+    to (at least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same description
+    elsewhere in the story, and bare heads that are synonyms (``resolve_synonyms``: "cops"/"police")
+    join."""
     in_article, in_group = _role_index(members, group)
     plural_in_article, plural_in_group = _role_index(members, group, plural=True)
     articles = _Articles(uf, members)
     genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
+    doers = _named_doers(members)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
     for v in members:
@@ -669,6 +674,8 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
+        if root is None and _personal(v) and v.mention.governor in doers:
+            root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
         if (
             root is None
             and _is_single_person_noun(v.mention)
@@ -702,6 +709,15 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         uf.union(v.key, consensus or story_key)
         uf.union(story_key, _synonym_key(story_key, synonyms))
     _link_modified(uf, loose)
+
+
+def _named_doers(members: list[_View]) -> dict[str, list[_View]]:
+    """Governor ("arrest:done") → the story's mentions of named persons that did or underwent it."""
+    out: dict[str, list[_View]] = defaultdict(list)
+    for v in members:
+        if v.role in NAMED_ROLES and v.person and v.mention.governor:
+            out[v.mention.governor].append(v)
+    return out
 
 
 def _link_modified(uf: _UnionFind, loose: list[tuple[_View, str]]) -> None:
@@ -848,6 +864,12 @@ class _Articles:
         if earlier:
             return self.uf.find(earlier[-1].key)
         return _unique_root(self.uf, [v.key for v in names]) if names else None
+
+    def related(self, a: _View, b: _View) -> bool:
+        """Whether two mentions' articles are one or name one entity: a story's two happenings of one kind
+        (two hit-and-runs) share their verbs, seldom their people, places and bodies."""
+        first, second = a.mention.span.article_id, b.mention.span.article_id
+        return first == second or bool(self.named(first) & self.named(second))
 
     def named(self, article: str) -> set[str]:
         """The entities an article's names (not its descriptions or pronouns) belong to."""
