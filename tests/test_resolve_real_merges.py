@@ -127,3 +127,19 @@ def test_an_owned_institution_is_not_the_article_s_main_organisation() -> None:
     bank = Mention(Span("a1", start, start + 21), "Norway's central bank", "OTHER", head="bank")
     entity_of = resolve({"a1": [agency, bank]}, linker=None).entity_of
     assert entity_of[bank.id] != entity_of[agency.id]
+
+
+def test_a_named_migrant_does_not_take_in_the_migrants(nlp) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.model import Article
+    from crosswire.read.reader import read_articles
+
+    text = (
+        "About 200 migrants reached the border crossing. The migrants waited for hours.\n\n"
+        "Tomas Ulrek, 34, a migrant from Sarnova, said he had no family abroad. Many migrants were tired."
+    )
+    reading = next(read_articles([Article(id="a", text=text)]))
+    res = resolve({"a": reading.mentions}, linker=None)
+    by_surface = {m.surface: m for m in reading.mentions}
+    group, person = by_surface["The migrants"], by_surface["Tomas Ulrek"]
+    assert _same(res, group, by_surface["Many migrants"])
+    assert not _same(res, group, person)

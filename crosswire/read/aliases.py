@@ -594,6 +594,7 @@ PERSON_NOUNS: frozenset[str] = word_set(
     driver passenger motorist cyclist pedestrian resident citizen worker employee employer staffer
     accountant engineer technician scientist researcher professor teacher student pupil
     customer client shopper tourist visitor traveler traveller investor entrepreneur businessman businesswoman
+    migrant immigrant emigrant refugee protester protestor demonstrator activist voter supporter volunteer
     """
 )
 # Heads of descriptions that name one business ("the company", "the automaker"); such a description may stand
