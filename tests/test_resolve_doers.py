@@ -46,3 +46,11 @@ def test_description_does_not_follow_a_name_of_the_storys_other_happening() -> N
     elsewhere = _m("b", 40, "Lake Corran", "corran", kind="LOC")
     res = resolve({"a": [named, _place("a", 60)], "b": [man, elsewhere]}, {"a": "s", "b": "s"})
     assert not _same(res, named, man)
+
+
+def test_a_description_owned_by_a_name_does_not_join_the_owner_by_what_they_did() -> None:
+    # "Reskin's lawyers met the judge" / "Toma Reskin met the judge": his lawyers are not Reskin
+    named = _m("a", 0, "Toma Reskin", "reskin", "meet:did", "PERSON")
+    lawyer = _m("a", 40, "Reskin's lawyer", "lawyer", "meet:did")
+    res = resolve({"a": [named, lawyer, _place("a", 80)]}, {"a": "s"})
+    assert not _same(res, named, lawyer)

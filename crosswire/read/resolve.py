@@ -674,7 +674,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
-        if root is None and _personal(v) and v.mention.governor in doers:
+        if (
+            root is None
+            and _is_single_person_noun(v.mention)
+            and not _names_someone(v.mention)  # "Trump's campaign manager" did things Trump did too
+            and v.mention.governor in doers
+        ):
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
         if (
             root is None
