@@ -258,6 +258,19 @@ def test_a_span_takes_back_the_first_word_of_a_name_the_article_spells_in_full()
     assert [(m.surface, m.kind) for m in mentions] == [("Sable Ford", "GPE"), ("Sable Ford", "GPE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged", "surface"),
+    [
+        ("They met Halvor Brandt, Jr., the mayor's son.", "Halvor Brandt", "Halvor Brandt, Jr"),
+        ("They met Halvor Brandt Jr. on Monday.", "Halvor Brandt", "Halvor Brandt Jr"),
+        ("They met Halvor Brandt III on Monday.", "Halvor Brandt", "Halvor Brandt III"),
+        ("They met Halvor Brandt, the mayor.", "Halvor Brandt", "Halvor Brandt"),
+    ],
+)
+def test_a_persons_span_takes_in_a_generational_suffix(text: str, tagged: str, surface: str) -> None:
+    assert [m.surface for m in _ner(text, [(tagged, "PERSON")])] == [surface]
+
+
 def test_a_cue_in_one_sentence_holds_for_the_name_in_the_others() -> None:
     text = "Jets remain at Tell Harim air base. Rebels may march on Tell Harim next week."
     mentions = _ner(text, [("Tell Harim", "FAC"), ("Tell Harim", "PERSON")])

@@ -1,6 +1,6 @@
 """Repairs of the NER spans of one article, before mentions are taken from them.
 
-The small English model cuts names in three recurring ways; ``repair_ents(doc)`` mends each and sets
+The small English model cuts names in four recurring ways; ``repair_ents(doc)`` mends each and sets
 ``doc.ents`` to the result:
 
 - a span that runs into a parenthesis it does not close ("Northern Front (NF" in "the Northern Front (NF),
@@ -8,7 +8,9 @@ The small English model cuts names in three recurring ways; ``repair_ents(doc)``
 - a span that runs a party or an organisation, a title and a person's name together ("National Renewal MP
   Viktor Hale", "Bank of England Governor Andrew Bailey") splits into the organisation and the person;
 - a span that lost the first word of a name the article spells in full elsewhere ("Sable [Ford]" beside
-  "Sable Ford") takes that word back.
+  "Sable Ford") takes that word back;
+- a person's span that stops before a generational suffix ("[Donald Trump], Jr.") takes it in, so the son
+  is not read as his father.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def repair_ents(doc: Doc) -> None:
     labels = {e.text: str(e.label_) for e in doc.ents}
     spans: list[SpacySpan] = []
     for ent in doc.ents:
-        ent = _widened(_closed(ent), labels)
+        ent = _with_suffix(_widened(_closed(ent), labels))
         spans.extend(_split_at_title(ent))
     doc.ents = filter_spans([s for s in spans if len(s)])
 
@@ -56,6 +58,25 @@ def _widened(ent: SpacySpan, labels: dict[str, str]) -> SpacySpan:
         return ent
     longer = doc[i - 1 : ent.end].text
     return SpacySpan(doc, i - 1, ent.end, label=labels[longer]) if longer in labels else ent
+
+
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _with_suffix(ent: SpacySpan) -> SpacySpan:
+    """A person's span with the "Jr."/"Sr."/"III" right after it (a comma between allowed)."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or not len(ent):
+        return ent
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    if (
+        end < len(doc)
+        and doc[end].text.rstrip(".").lower() in GENERATIONAL_SUFFIXES
+        and doc[end].text[0].isupper()
+    ):
+        return SpacySpan(doc, ent.start, end + 1, label=ent.label_)
+    return ent
 
 
 def _split_at_title(ent: SpacySpan) -> list[SpacySpan]:
