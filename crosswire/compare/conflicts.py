@@ -28,6 +28,7 @@ one happening: "Comey indicated in the USA TODAY interview" / "Trump called Come
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -360,7 +361,8 @@ def _polarity(
             continue  # "no further nuclear tests" against "dismantling the nuclear weapons": the topic
         word = contradiction(neg.text, pos.text)
         if word is not None:
-            return Conflict("polarity", _polarity_reason(pos, neg, word), pos.id, neg.id, _between(pos, neg))
+            between = _between(pos, neg)
+            return Conflict("polarity", _polarity_reason(pos, neg, word, between), pos.id, neg.id, between)
     return None
 
 
@@ -375,8 +377,8 @@ def _between(a: Claim, b: Claim) -> str:
     return "sources"
 
 
-def _polarity_reason(pos: Claim, neg: Claim, word: str) -> str:
-    if _between(pos, neg) == "sources":
+def _polarity_reason(pos: Claim, neg: Claim, word: str, between: str) -> str:
+    if between == "sources":
         return (
             f"people quoted disagree: {_who(pos)} in {pos.outlet} {_quoted(pos.text)}; {_who(neg)} in "
             f"{neg.outlet} says otherwise about “{word}” ({_quoted(neg.text)})"
@@ -454,10 +456,7 @@ def find_conflicts(
 def topic_words(claims: list[Claim], share: float) -> frozenset[str]:
     """Content words more than ``share`` of the event's claims use ("nuclear" in a story on nuclear tests):
     a denial that covers only these ("no further nuclear tests") does not say which fact it denies."""
-    counts: dict[str, int] = {}
-    for c in claims:
-        for w in c.words:
-            counts[w] = counts.get(w, 0) + 1
+    counts = Counter(w for c in claims for w in c.words)
     return frozenset(w for w, n in counts.items() if n > share * len(claims))
 
 

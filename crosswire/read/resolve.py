@@ -674,19 +674,11 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
-        if (
-            root is None
-            and _is_single_person_noun(v.mention)
-            and not _names_someone(v.mention)  # "Trump's campaign manager" did things Trump did too
-            and v.mention.governor in doers
-        ):
+        # a single person who is not someone's ("Trump's campaign manager" did things Trump did too)
+        someone = _is_single_person_noun(v.mention) and not _names_someone(v.mention)
+        if root is None and someone and v.mention.governor in doers:
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
-        if (
-            root is None
-            and _is_single_person_noun(v.mention)
-            and v.mention.head not in RELATIONAL_NOUNS
-            and not _names_someone(v.mention)
-        ):
+        if root is None and someone and v.mention.head not in RELATIONAL_NOUNS:
             article = v.mention.span.article_id
             root = _main_person_if_fits(
                 uf,
@@ -931,10 +923,11 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
             ]
             if word in PERSONAL_PRONOUNS:  # a person known to be a "she" before one who may be
                 earlier = [w for w in earlier if _known_gender(uf, w, genders)] or earlier
-            main = articles.main_person(article, _fits_gender(genders, noun_gender(word)))
             if earlier:
                 uf.union(_node(v.mention), earlier[-1].key)
-            elif word in PERSONAL_PRONOUNS and main is not None:
+            elif word in PERSONAL_PRONOUNS and (
+                main := articles.main_person(article, _fits_gender(genders, noun_gender(word)))
+            ):
                 uf.union(_node(v.mention), main)
 
 
@@ -955,13 +948,9 @@ def _entity_genders(uf: _UnionFind, members: list[_View]) -> dict[str, str]:
     nouns ("the actress") agree on one; so "Reid" and "Lohan" carry the gender of the full name."""
     found: dict[str, set[str]] = defaultdict(set)
     for v in members:
-        if v.role == "name" and v.person:
-            gender = name_gender(mention_name(v.mention))
-        elif v.role == "description" and _is_single_person_noun(v.mention):
-            gender = noun_gender(v.mention.head)
-        else:
+        if v.role == "description" and not _is_single_person_noun(v.mention):
             continue
-        if gender:
+        if gender := _own_gender(v):
             found[uf.find(v.key)].add(gender)
     return {root: next(iter(g)) for root, g in found.items() if len(g) == 1}
 
@@ -989,13 +978,18 @@ def _personal(v: _View) -> bool:
 
 def _gender_fits(v: _View, pronoun: str) -> bool:
     """Whether a person mention's gender, where its noun or given name tells it, is the pronoun's."""
-    if v.role == "description":
-        gender = noun_gender(v.mention.head)
-    elif v.role == "name" and v.person:
-        gender = name_gender(mention_name(v.mention))
-    else:
-        gender = ""
+    gender = _own_gender(v)
     return not gender or gender == noun_gender(pronoun)
+
+
+def _own_gender(v: _View) -> str:
+    """What a mention itself says of its gender: a description's noun ("the actress"), a person name's
+    given name ("Tara Reid"); "" when it says nothing."""
+    if v.role == "description":
+        return noun_gender(v.mention.head)
+    if v.role == "name" and v.person:
+        return name_gender(mention_name(v.mention))
+    return ""
 
 
 def _dominant_root(uf: _UnionFind, keys: list[str]) -> str | None:
