@@ -100,3 +100,18 @@ def test_differences_between_reports_come_before_those_between_people_quoted() -
     facts = ClaimGroup("g1", claims[2:], "conflicting", [Conflict("numbers", "n", "c2", "c3")])
     found = differences([views, facts], claims)
     assert [(d.group_id, d.between) for d in found] == [("g1", "reports"), ("g0", "sources")]
+
+
+def test_a_difference_quotes_the_words_it_turns_on_not_only_the_opening() -> None:
+    ongoing = (
+        "Four days after the prime minister told parliament that the campaign had achieved its aims, "
+        "the jets were still bombing the outskirts of the town."
+    )
+    stopped = (
+        "But on the streets of the besieged market town, the fighters are telling a different story "
+        "and this time nobody is bombing them."
+    )
+    found = _polarity(_claim("c0", "a", ongoing), _claim("c1", "b", stopped), 0.9, DEFAULT_SETTINGS)
+    assert found is not None
+    assert "still bombing" in found.reason and "nobody is bombing" in found.reason
+    assert "Four days after" not in found.reason and "… " in found.reason

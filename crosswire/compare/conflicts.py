@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from crosswire.compare.claims import Claim
-from crosswire.compare.features import content_words, continuing, is_hedged, negated_stems, stem
+from crosswire.compare.features import CONTINUING, content_words, continuing, is_hedged, negated_stems, stem
 from crosswire.compare.propositions import contradiction
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import parse_instant
@@ -378,16 +378,17 @@ def _between(a: Claim, b: Claim) -> str:
 
 
 def _polarity_reason(pos: Claim, neg: Claim, word: str, between: str) -> str:
+    affirms, denies = _quoted(pos.text, around=_going_on_word(pos.text, word)), _quoted(neg.text, around=word)
     if between == "sources":
         return (
-            f"people quoted disagree: {_who(pos)} in {pos.outlet} {_quoted(pos.text)}; {_who(neg)} in "
-            f"{neg.outlet} says otherwise about “{word}” ({_quoted(neg.text)})"
+            f"people quoted disagree: {_who(pos)} in {pos.outlet} {affirms}; {_who(neg)} in "
+            f"{neg.outlet} says otherwise about “{word}” ({denies})"
         )
     if continuing(pos.text) and not continuing(neg.text):
-        said = f"{pos.outlet} says it goes on ({_quoted(pos.text)})"
+        said = f"{pos.outlet} says it goes on ({affirms})"
     else:
-        said = f"{pos.outlet} reports {_quoted(pos.text)}"
-    return f"{said}; {neg.outlet} says otherwise about “{word}” ({_quoted(neg.text)})"
+        said = f"{pos.outlet} reports {affirms}"
+    return f"{said}; {neg.outlet} says otherwise about “{word}” ({denies})"
 
 
 def _who(c: Claim) -> str:
@@ -427,14 +428,33 @@ def _attribution(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> C
     return None
 
 
-def _clip(text: str, words: int = 12) -> str:
+def _clip(text: str, words: int = 12, around: str = "") -> str:
+    """``words`` words of ``text``: its first ones, or a window around the first word whose stem is
+    ``around``'s (so the word a difference turns on shows in the snippet, not only the sentence's opening)."""
     parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    start = 0
+    if around:
+        key = stem(around.split()[0])
+        at = next((i for i, w in enumerate(parts) if stem(w.strip(".,;:!?()“”\"'‘’—")) == key), None)
+        if at is not None and at >= words // 2:
+            start = max(0, min(at - words // 2, len(parts) - words))
+    end = start + words
+    return ("… " if start else "") + " ".join(parts[start:end]) + (" …" if len(parts) > end else "")
 
 
-def _quoted(text: str, words: int = 12) -> str:
-    """The claim's first words in curly quotes, its own opening and closing quotation marks dropped."""
-    return f"“{_clip(text.strip().strip(QUOTE_MARKS), words)}”"
+def _quoted(text: str, words: int = 12, around: str = "") -> str:
+    """The claim's words in curly quotes (around ``around`` when given), its own opening and closing
+    quotation marks dropped."""
+    return f"“{_clip(text.strip().strip(QUOTE_MARKS), words, around)}”"
+
+
+def _going_on_word(text: str, word: str) -> str:
+    """The word of an affirming claim to centre its snippet on: the denied word itself when it says it,
+    else its "still" / "continue"."""
+    if any(stem(w) == stem(word) for w in text.split()):
+        return word
+    m = CONTINUING.search(text)
+    return m.group(0) if m else word
 
 
 def find_conflicts(
