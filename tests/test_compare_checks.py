@@ -163,6 +163,19 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence() -> None:
     assert next(plain[s:e] for s, e in sentence_spans(plain)) == "Ferries stopped on Monday."
 
 
+def test_a_dateline_after_a_standfirst_is_not_part_of_its_sentence() -> None:
+    text = (
+        "The operator blamed the storm.\n\nDORVIK HARBOUR, May 2 (Northline Press) - Ferries stopped on "
+        "Monday.\n\nUS - Norland talks resume today."
+    )
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans == [
+        "The operator blamed the storm.",
+        "Ferries stopped on Monday.",
+        "US - Norland talks resume today.",
+    ]
+
+
 def test_a_straight_quoted_passage_of_two_sentences_stays_one_sentence() -> None:
     text = '"The water came at night. We are still searching," Dresner said. Crews arrived later.'
     spans = [text[s:e] for s, e in sentence_spans(text)]

@@ -105,10 +105,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence, paragraphs first split at line breaks; a wire dateline opening
-    the text ("PORT AUREL (Meridian Wire) —") is not part of the first sentence."""
+    the text ("PORT AUREL (Meridian Wire) —"), or a later paragraph when it names its agency ("a standfirst,
+    then WASHINGTON (Reuters) - The party sued ..."), is not part of the sentence."""
     out: list[tuple[int, int]] = []
     skip = dateline_end(text)
     for para in re.finditer(r"[^\n]+", text):
+        if para.start() > skip:
+            line = para.group(0)
+            end = dateline_end(line)
+            if end and "(" in line[:end]:
+                skip = para.start() + end
         for s, e in _split_paragraph(text, para.start(), para.end()):
             s, e = _trimmed(text, max(s, skip) if s < skip < e else s, e)
             if e > s:
