@@ -52,6 +52,14 @@ NO_CONTRADICTIONS = [
     ("There is no collusion, he said.", "Democrats filed a collusion claim on Friday."),
     ("The office has not commented on the lawsuit.", "The office declined to comment on the lawsuit."),
     ("There was no obstruction, he said.", "Mueller examined possible attempts to obstruct the inquiry."),
+    # the denial's focus is a prepositional object the other claim does not share
+    ("The accord is not based on trust, the envoy said.", "The premier said the accord is based on lies."),
+    ("The ferry did not sail from Dorvik, the operator said.", "The ferry sailed from Norhaven at dawn."),
+    # one noun, two things: "no signs that the talk swayed them" / "a clear sign he wanted to be heard"
+    (
+        "There were no signs that the premier's talk on Monday swayed the envoys.",
+        "The premier spoke in English, a clear sign he wanted to present his case to the envoys.",
+    ),
 ]
 
 

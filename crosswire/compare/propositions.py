@@ -8,10 +8,12 @@ when the parse shows the same proposition on both sides:
 - a negated predicate ("sirens never sounded") against the same predicate affirmed ("sirens sounded"),
   with the same subject (a word of its head, or a name), or a subject "nobody"/"nothing" ("nobody is
   bombing them" / "jets were still bombing"); when both take a complement (object, attribute, clause), the
-  complements share a word;
+  complements share a word, and when both take the same preposition its objects do ("not based on trust"
+  denies nothing of "based on lies");
 - a denial of existence ("there is no plan to cut 400 jobs", "No siren") against the same word affirmed;
   when the denied noun has modifiers ("no *notable* information *that he had not discussed*"), the other
-  claim's use shares one of them ("plans to *cut* 400 *jobs*");
+  claim's use shares one of them ("plans to *cut* 400 *jobs*"), and the verb of its clause ("no signs that
+  the talk *swayed* them" is not "a clear sign he *wanted* to be heard");
 - a stop ("the air strikes have stopped", "the sirens were silent") against a claim that says the stopped
   thing goes on ("are still carrying out air strikes", "will continue to strike").
 
@@ -73,6 +75,7 @@ class Predication:
     subject: frozenset[str]
     complement: frozenset[str]
     nobody: bool = False  # the subject is "nobody" / "nothing": any subject is denied
+    objects: tuple[tuple[str, frozenset[str]], ...] = ()  # (preposition, its object's stems): "on trust"
 
 
 def _stem(t: Token) -> str:
@@ -137,6 +140,23 @@ def _children_words(t: Token, deps: frozenset[str]) -> frozenset[str]:
 def _complement(t: Token) -> frozenset[str]:
     """Content stems of what the predicate takes: object, attribute, clause (not adverbials)."""
     return _children_words(t, CORE_DEPS)
+
+
+def _objects(*tokens: Token) -> dict[str, frozenset[str]]:
+    """Each preposition the predicate takes, with its object's content stems ("based *on trust*")."""
+    out: dict[str, frozenset[str]] = {}
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in ("prep", "agent"):
+                out[c.lower_] = out.get(c.lower_, frozenset()) | _words([x for x in c.subtree if x is not c])
+    return out
+
+
+def _clause_verbs(t: Token) -> frozenset[str]:
+    """Stems of the verbs of the clauses ``t`` takes ("signs *that* the talk *swayed* them", "plans to
+    *cut*")."""
+    deps = ("acl", "relcl", "ccomp", "xcomp")
+    return frozenset(_stem(c) for c in t.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX"))
 
 
 def _modifiers(t: Token) -> frozenset[str]:
@@ -233,7 +253,8 @@ def denied(doc: Doc) -> list[tuple[Predication, Token]]:
             continue
         p = _predicate(t)
         subject, nobody = _subject(t)
-        out.append((Predication(_stem(p), subject, _complement(p) | _complement(t), nobody), p))
+        objects = tuple(sorted(_objects(p, t).items()))
+        out.append((Predication(_stem(p), subject, _complement(p) | _complement(t), nobody, objects), p))
     return out
 
 
@@ -245,6 +266,7 @@ class Absence:
     lemma: str
     modifiers: frozenset[str]
     subject: frozenset[str]
+    clause_verbs: frozenset[str] = frozenset()  # "no signs that the talk *swayed* them"
 
 
 def denied_things(doc: Doc) -> list[tuple[Absence, Token]]:
@@ -259,7 +281,7 @@ def denied_things(doc: Doc) -> list[tuple[Absence, Token]]:
         verb = t.head if t.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") else t
         if _no(t) and _denial_ok(verb) and not _under_condition(t) and not _in_phrase(t):
             subject = _subject(verb)[0] if t.dep_ == "dobj" else frozenset()
-            out.append((Absence(_stem(t), _modifiers(t), subject), t))
+            out.append((Absence(_stem(t), _modifiers(t), subject, _clause_verbs(t)), t))
     return out
 
 
@@ -285,6 +307,8 @@ def _states(a: Absence, t: Token) -> bool:
         verb = t if t.pos_ in ("VERB", "AUX", "ADJ") else t.head
         if not a.subject & _subject(verb)[0]:
             return False
+    if a.clause_verbs and not a.clause_verbs & (_clause_verbs(t) | _clause_verbs(t.head)):
+        return False  # "no signs that the talk swayed them" / "a clear sign he wanted to talk": not one sign
     return not a.modifiers or bool(a.modifiers & _around(t))
 
 
@@ -332,8 +356,18 @@ def _meets(n: Predication, t: Token) -> bool:
     subject, _ = _subject(t)
     if not n.nobody and not (n.subject & subject):
         return False
-    complement = _complement(t) | (_complement(t.head) if t.dep_ in ("attr", "acomp") else frozenset())
-    return not (n.complement and complement) or bool(n.complement & complement)
+    copula = t.dep_ in ("attr", "acomp")
+    complement = _complement(t) | (_complement(t.head) if copula else frozenset())
+    if n.complement and complement and not n.complement & complement:
+        return False
+    return _same_objects(dict(n.objects), _objects(t, t.head) if copula else _objects(t))
+
+
+def _same_objects(denied: dict[str, frozenset[str]], stated: dict[str, frozenset[str]]) -> bool:
+    """Where both take the same preposition, its objects share a word: "not based on trust" denies
+    nothing of "based on lies" (the denial's focus is what it rests on, not that it rests)."""
+    shared = [p for p in denied if p in stated and denied[p] and stated[p]]
+    return not shared or any(denied[p] & stated[p] for p in shared)
 
 
 def _around(t: Token) -> frozenset[str]:
