@@ -31,10 +31,11 @@ def ref(span: Data | None) -> str:
 def _header(d: Data) -> list[str]:
     c, t = d["counts"], d["time_span"]
     outlets = ", ".join(f"{o['name']} ({o['articles']})" for o in d["outlets"])
+    kind = "Storyline" if d["event_id"].startswith("sl-") else "Event"
     return [
         f"# {d['headline']}",
         "",
-        f"Event `{d['event_id']}` · {t['first'] or '?'} — {t['last'] or '?'}",
+        f"{kind} `{d['event_id']}` · {t['first'] or '?'} — {t['last'] or '?'}",
         "",
         f"**Outlets:** {outlets}  ",
         f"**Reports:** {c['articles']} from {c['independent_sources']} independent sources · "

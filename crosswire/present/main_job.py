@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.ingest.core import IngestReport, IngestSettings
-from crosswire.model import Failure
+from crosswire.model import Article, Failure
 from crosswire.store.db import Store
 
 if TYPE_CHECKING:
@@ -76,21 +76,36 @@ class JobReport:
 
 def event_dossier(store: Store, event: EventRow, resolution: Resolution | None = None) -> Dossier:
     """The dossier of one stored event: readings from the store where present, else read on the fly."""
+    from crosswire.store.events import event_articles
+
+    return _stored_dossier(store, event_articles(store, event.id), event.id, resolution)
+
+
+def storyline_dossier(store: Store, storyline_id: str, resolution: Resolution | None = None) -> Dossier:
+    """One dossier over every report of a storyline's events (a story followed over days or weeks): the
+    claims of all of them aligned, one timeline across them."""
+    from crosswire.store.events import event_articles, storyline_events
+
+    members = (a for e in storyline_events(store, storyline_id) for a in event_articles(store, e.id))
+    return _stored_dossier(store, list({a.id: a for a in members}.values()), storyline_id, resolution)
+
+
+def _stored_dossier(
+    store: Store, articles: list[Article], dossier_id: str, resolution: Resolution | None
+) -> Dossier:
     from crosswire.compare.dossier import build_dossier
     from crosswire.compare.vectors import VectorCache
-    from crosswire.store.events import event_articles
     from crosswire.store.readings import get_reading, load_resolution
     from crosswire.store.vectors import SentenceVectors
 
-    articles = event_articles(store, event.id)
     readings = {a.id: r for a in articles if (r := get_reading(store, a.id)) is not None}
     resolution = resolution or load_resolution(store)
     if resolution is not None and not any(
         m.id in resolution.entity_of for r in readings.values() for m in r.mentions
     ):
-        resolution = None  # stale or unrelated: resolve within the event instead
+        resolution = None  # stale or unrelated: resolve within the articles instead
     cache = VectorCache(backing=SentenceVectors(store))
-    return build_dossier(articles, event.id, readings=readings, resolution=resolution, cache=cache)
+    return build_dossier(articles, dossier_id, readings=readings, resolution=resolution, cache=cache)
 
 
 def write_dossier(
