@@ -66,9 +66,15 @@ def test_a_storyline_of_several_events_is_linked_with_its_size(
     with sqlite3.connect(db) as copy, sqlite3.connect(out.parent / "web.db") as source:
         source.backup(copy)
         copy.execute("UPDATE events SET storyline_id = ?", (events[0]["storyline_id"],))
-    page = TestClient(create_app(db)).get("/").text
-    link = f'href="/storylines/{events[0]["storyline_id"]}">{len(events)} events</a>'
+    joined = TestClient(create_app(db))
+    page = joined.get("/").text
+    storyline = events[0]["storyline_id"]
+    link = f'href="/storylines/{storyline}">{len(events)} events</a>'
     assert len(events) > 1 and page.count(link) == len(events)
+    assert f'href="/storylines/{storyline}/dossier"' in joined.get(f"/storylines/{storyline}").text
+    dossier = lxml.html.document_fromstring(joined.get(f"/storylines/{storyline}/dossier").text)
+    reports = sum(e["articles"] for e in events)
+    assert f"{reports} reports" in dossier.text_content() and "Storyline" in dossier.text_content()
 
 
 def test_event_dossier_is_the_one_the_job_wrote(served: tuple[TestClient, Path]) -> None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -37,6 +37,9 @@ from crosswire.store.events import (
     storyline_sizes,
 )
 
+if TYPE_CHECKING:
+    from crosswire.compare.dossier import Dossier
+
 DOSSIER_CACHE_SIZE = 32
 SEARCH_LIMIT = 50
 CHART_EVENTS = 10  # events drawn in the stories chart
@@ -45,28 +48,37 @@ ENTITY_LIMIT = 200
 
 
 class DossierCache:
-    """Rendered dossiers (HTML and JSON) by event, rebuilt when the event's membership changes."""
+    """Rendered dossiers (HTML and JSON) by event or storyline, rebuilt when a member event changes."""
 
     def __init__(self, size: int = DOSSIER_CACHE_SIZE) -> None:
         self.size = size
-        self.items: OrderedDict[tuple[str, int, str | None, str], str] = OrderedDict()
+        self.items: OrderedDict[tuple[object, ...], str] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, store: Store, event: EventRow, fmt: str) -> str:
-        from crosswire.present.dossier_html import to_html
-        from crosswire.present.dossier_json import to_json
         from crosswire.present.main_job import event_dossier
 
         key = (event.id, event.articles, event.last_seen, fmt)
+        return self._get(key, lambda: event_dossier(store, event), event.headline, fmt)
+
+    def get_storyline(self, store: Store, storyline_id: str, events: list[EventRow], fmt: str) -> str:
+        """One dossier over all the storyline's ``events``."""
+        from crosswire.present.main_job import storyline_dossier
+
+        key = (storyline_id, *((e.id, e.articles, e.last_seen) for e in events), fmt)
+        headline = f"{events[0].headline} (storyline of {len(events)} events)"
+        return self._get(key, lambda: storyline_dossier(store, storyline_id), headline, fmt)
+
+    def _get(self, key: tuple[object, ...], build: Callable[[], Dossier], headline: str, fmt: str) -> str:
+        from crosswire.present.dossier_html import to_html
+        from crosswire.present.dossier_json import to_json
+
         with self.lock:  # one build at a time: a dossier build is CPU-bound and may load models
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-            built = event_dossier(store, event)
-            if fmt == "html":
-                page = to_html(built, event.headline, home="/")
-            else:
-                page = to_json(built, event.headline)
+            built = build()
+            page = to_html(built, headline, home="/") if fmt == "html" else to_json(built, headline)
             self.items[key] = page
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
@@ -175,13 +187,23 @@ def create_app(db_path: Path) -> FastAPI:
         with opened() as store:
             return HTMLResponse(dossiers.get(store, event_or_404(store, event_id), "html"))
 
+    def storyline_or_404(store: Store, storyline_id: str) -> list[EventRow]:
+        events = storyline_events(store, storyline_id)
+        if not events:
+            raise HTTPException(404, f"no storyline {storyline_id!r}")
+        return events
+
     @app.get("/storylines/{storyline_id}", response_class=HTMLResponse)
     def storyline_page(storyline_id: str) -> HTMLResponse:
         with opened() as store:
-            events = storyline_events(store, storyline_id)
-            if not events:
-                raise HTTPException(404, f"no storyline {storyline_id!r}")
+            events = storyline_or_404(store, storyline_id)
             return page("storyline", storyline_id=storyline_id, events=events)
+
+    @app.get("/storylines/{storyline_id}/dossier", response_class=HTMLResponse)
+    def storyline_dossier_page(storyline_id: str) -> HTMLResponse:
+        with opened() as store:
+            events = storyline_or_404(store, storyline_id)
+            return HTMLResponse(dossiers.get_storyline(store, storyline_id, events, "html"))
 
     @app.get("/entities", response_class=HTMLResponse)
     def entities_page(limit: int = ENTITY_LIMIT) -> HTMLResponse:
