@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import numpy as np
 
@@ -301,12 +302,59 @@ def markdown(rows: Sequence[Row], semeval: Sequence[tuple[str, float]], header: 
     return "\n".join(lines) + "\n"
 
 
+SYSTEM_COLOURS = {
+    "crosswire": "#1f6feb",
+    "cw-storylines": "#8bb8f0",
+    "tfidf-pass": "#9a9a9a",
+    "hdbscan": "#c9a227",
+    "agglo-oracle": "#d0d0d0",
+}
+LEGEND_NOTES = {"agglo-oracle": " (cut chosen on the scored stream's own gold)", "cw-storylines": " (same run)"}
+
+
+def svg_chart(rows: Sequence[Row], title: str) -> str:
+    """BCubed F1 of every system on every stream as grouped horizontal bars: a self-contained SVG."""
+    datasets = list(dict.fromkeys(r.dataset for r in rows))
+    names = list(dict.fromkeys(r.system for r in rows))
+    bar, gap, left, width = 14, 12, 120, 360
+    height = 40 + len(datasets) * (len(names) * bar + gap) + 20 * len(names)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" height="{height}" '
+        'font-family="sans-serif" font-size="11">',
+        f'<text x="4" y="16" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
+    y = 30
+    for dataset in datasets:
+        out.append(
+            f'<text x="{left - 8}" y="{y + len(names) * bar / 2 + 4}" text-anchor="end">{escape(dataset)}</text>'
+        )
+        for name in names:
+            row = next((r for r in rows if r.dataset == dataset and r.system == name), None)
+            if row is not None:
+                f1 = row.scores.bcubed.f1
+                colour = SYSTEM_COLOURS.get(name, "#666")
+                out.append(
+                    f'<rect x="{left}" y="{y}" width="{f1 * width:.1f}" height="{bar - 2}" fill="{colour}"/>'
+                )
+                out.append(f'<text x="{left + f1 * width + 4:.1f}" y="{y + bar - 4}">{f1:.3f}</text>')
+            y += bar
+        y += gap
+    for n, name in enumerate(names):  # legend
+        ly = y + 14 * n + 6
+        colour = SYSTEM_COLOURS.get(name, "#666")
+        out.append(f'<rect x="{left}" y="{ly}" width="10" height="10" fill="{colour}"/>')
+        out.append(f'<text x="{left + 16}" y="{ly + 9}">{escape(name + LEGEND_NOTES.get(name, ""))}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="a small subset of each dataset")
     parser.add_argument("--out", type=Path, help="also write the Markdown table here")
+    parser.add_argument("--svg", type=Path, help="also draw every system's BCubed F1 per stream here (SVG)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="embedding cache folder")
     parser.add_argument("--dev", action="store_true", help="score the dev/train streams instead of test")
     parser.add_argument(
@@ -330,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(table)
     if args.out:
         args.out.write_text(table, encoding="utf-8")
+    if args.svg:
+        args.svg.parent.mkdir(parents=True, exist_ok=True)
+        args.svg.write_text(svg_chart(rows, f"BCubed F1, {kind}"), encoding="utf-8")
     return 0
 
 
