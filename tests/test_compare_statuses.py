@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 
 from crosswire.compare.align import ClaimGroup
+from crosswire.compare.conflicts import _places
 from crosswire.compare.dossier import Dossier, build_dossier
-from crosswire.model import Article
+from crosswire.compare.settings import DEFAULT_SETTINGS
+from crosswire.model import Article, Span
+from crosswire.read.places import Place
+from crosswire.read.reader import Reading
+from tests.fixtures.claims import claim
 
 WIRE_TEXT = (
     "Warplanes are flying 20-25 sorties a day over the province of Varn, the defence ministry said.\n\n"
@@ -162,3 +167,42 @@ def test_reasons_read_as_sentences(strike: Dossier, air: Dossier) -> None:
     for reason in reasons:
         assert "““" not in reason and '“"' not in reason and "””" not in reason
         assert "says it holds" not in reason and "says it does not" not in reason
+
+
+def _place(name: str, country: str, kind: str, gid: int) -> Place:
+    return Place(Span("x", 0, len(name)), name, name, None, None, country, gid, kind)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (_place("Aleppo", "SY", "city", 1), _place("Homs", "SY", "city", 2), True),
+        (
+            _place("Aleppo", "SY", "city", 1),
+            _place("Syria", "SY", "country", 3),
+            False,
+        ),  # one holds the other
+        (_place("Aleppo", "SY", "city", 1), _place("Aleppo", "SY", "city", 1), False),
+        (_place("Texas", "US", "admin1", 4), _place("Florida", "US", "admin1", 5), True),
+        (_place("Paris", "FR", "city", 6), _place("Germany", "DE", "country", 7), True),
+    ],
+)
+def test_a_place_conflict_needs_places_that_cannot_both_hold(
+    first: Place, second: Place, conflict: bool
+) -> None:
+    text = "A car bomb exploded outside the central market, killing several shoppers."
+    a, b = claim("c0", "a", text, places=(first,)), claim("c1", "b", text, places=(second,))
+    assert (_places(a, b, 0.95, DEFAULT_SETTINGS) is not None) is conflict
+
+
+def test_a_title_case_headline_names_no_place_to_contradict() -> None:
+    from crosswire.compare.claims import _where
+
+    text = "2-Year-Old Killed in Little Rock Shooting"
+    unresolved = Place(
+        Span("x", 21, 41), "Little Rock Shooting", "Little Rock Shooting", None, None, None, None
+    )
+    reading = Reading(article_id="x", places=[unresolved])
+    assert _where(reading, 0, len(text), text) == []
+    resolved = Place(Span("x", 21, 32), "Little Rock", "Little Rock", 34.7, -92.3, "US", 4119403, "city")
+    assert _where(Reading(article_id="x", places=[resolved]), 0, len(text), text) == [resolved]

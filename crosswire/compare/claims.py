@@ -11,12 +11,12 @@ from crosswire.compare import features
 from crosswire.compare.sentences import sentence_spans
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import Article, Span
+from crosswire.read.places import Place
 from crosswire.read.quantities import Quantity
 from crosswire.read.reader import Reading
 from crosswire.read.resolve import Resolution
 from crosswire.read.timex import TimeRef
 
-PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_LEFT = re.compile(
     r"(?<![\w'’-])(?:in|at|near|outside|inside|around|across|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -33,7 +33,7 @@ class Claim:
     outlet: str
     source: str
     entities: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()  # gazetteer places where it says something happened
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeRef, ...] = ()
     speaker: str | None = None
@@ -58,22 +58,28 @@ def _inside(items: Sequence[object], start: int, end: int, span_of: str = "span"
     return [x for x in items if start <= getattr(x, span_of).start and getattr(x, span_of).end <= end]
 
 
-def _entities(
-    reading: Reading, resolution: Resolution, start: int, end: int, text: str
-) -> tuple[list[str], list[str]]:
-    """The claim's entities, and the places where it says something happened: a place after "in", "at",
-    "near" ("clashes in Qaryat al-Nour"), not one merely named ("WASHINGTON —", "talks with Moscow")."""
-    ids: list[str] = []
-    places: list[str] = []
-    for m in reading.mentions:
-        if start <= m.span.start and m.span.end <= end and m.kind != "OTHER":
-            eid = resolution.entity_of.get(m.id, m.surface.lower())
-            ids.append(eid)
-            if m.kind in PLACE_KINDS and LOCATIVE_LEFT.search(
-                text, max(start, m.span.start - 40), m.span.start
-            ):
-                places.append(eid)
-    return list(dict.fromkeys(ids)), list(dict.fromkeys(places))
+def _entities(reading: Reading, resolution: Resolution, start: int, end: int) -> list[str]:
+    """The resolved entities the claim mentions."""
+    ids = (
+        resolution.entity_of.get(m.id, m.surface.lower())
+        for m in reading.mentions
+        if start <= m.span.start and m.span.end <= end and m.kind != "OTHER"
+    )
+    return list(dict.fromkeys(ids))
+
+
+def _where(reading: Reading, start: int, end: int, text: str) -> list[Place]:
+    """The places where the claim says something happened: a place after "in", "at", "near" ("clashes in
+    Aleppo"), not one merely named ("WASHINGTON —", "talks with Moscow"), and found in the gazetteer (a
+    title-case headline's "in Little Rock Shooting" is no place to contradict "in Little Rock")."""
+    return [
+        p
+        for p in reading.places
+        if start <= p.span.start
+        and p.span.end <= end
+        and p.resolved
+        and LOCATIVE_LEFT.search(text, max(start, p.span.start - 40), p.span.start)
+    ]
 
 
 def _speaker(reading: Reading, start: int, end: int) -> str | None:
@@ -88,7 +94,8 @@ def _claim(
 ) -> Claim:
     start, end = bounds
     text = article.text[start:end]
-    entities, places = _entities(reading, resolution, start, end, article.text)
+    entities = _entities(reading, resolution, start, end)
+    places = _where(reading, start, end, article.text)
     return Claim(
         id=f"c{n}",
         span=Span(article.id, start, end),

@@ -38,6 +38,7 @@ from crosswire.compare.features import CONTINUING, content_words, continuing, is
 from crosswire.compare.propositions import contradiction
 from crosswire.compare.settings import CompareSettings
 from crosswire.model import parse_instant
+from crosswire.read.places import Place
 from crosswire.read.quantities import Quantity, compatible, counted_key
 from crosswire.read.timex import TimeRef
 
@@ -333,10 +334,28 @@ def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflic
 
 
 def _places(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
-    if sim < settings.align_strong or not a.places or not b.places or set(a.places) & set(b.places):
+    """Two near-identical claims say it happened in places that cannot both hold: no place of one is a
+    place of the other or inside it (a city in a country or state the other names)."""
+    if sim < settings.align_strong or not a.places or not b.places:
         return None
-    reason = f"{a.outlet} and {b.outlet} place the same happening differently"
+    if any(_one_place(p, q) for p in a.places for q in b.places):
+        return None
+    pa, pb = a.places[0], b.places[0]
+    reason = f"{a.outlet} places it in {pa.surface}, {b.outlet} in {pb.surface}"
     return Conflict("places", reason, a.id, b.id)
+
+
+PLACE_LEVELS = {"continent": 0, "country": 1, "admin1": 2, "city": 3}
+
+
+def _one_place(p: Place, q: Place) -> bool:
+    """The same place, or one that may hold the other: a continent, or a country or state and a place of
+    the same country at a finer level ("Aleppo" / "Syria")."""
+    if (p.geonames_id is not None and p.geonames_id == q.geonames_id) or p.name == q.name:
+        return True
+    if "continent" in (p.kind, q.kind):
+        return True
+    return p.country == q.country and PLACE_LEVELS.get(p.kind) != PLACE_LEVELS.get(q.kind)
 
 
 def _polarity(
