@@ -14,6 +14,8 @@ from crosswire.compare.dossier import build_dossier
 from crosswire.compare.features import hypothetical, negated_stems, polarity
 from crosswire.compare.settings import DEFAULT_SETTINGS
 from crosswire.model import Article, Span
+from crosswire.read.places import Place
+from crosswire.read.reader import Reading
 from tests.fixtures.claims import claim
 
 
@@ -98,11 +100,16 @@ def test_what_a_claim_calls_alleged_is_not_affirmed() -> None:
     assert _polarity(neg, pos, 0.9, DEFAULT_SETTINGS) is None
 
 
+def _places_in(text: str, *names: str) -> list[Place]:
+    return [
+        Place(Span("a1", text.index(w), text.index(w) + len(w)), w, w, 0.0, 0.0, "XX", n, "city")
+        for n, w in enumerate(names)
+    ]
+
+
 def test_a_claim_places_what_happened_in_a_place_not_a_place_merely_named() -> None:
-    from crosswire.compare.claims import _entities
-    from crosswire.model import Span
+    from crosswire.compare.claims import _entities, _where
     from crosswire.read.entities import Mention
-    from crosswire.read.reader import Reading
     from crosswire.read.resolve import Resolution
 
     text = "WASHINGTON — Officials met envoys from Moscow after clashes near Tell Harim."
@@ -110,23 +117,20 @@ def test_a_claim_places_what_happened_in_a_place_not_a_place_merely_named() -> N
         Mention(Span("a1", text.index(w), text.index(w) + len(w)), w, "GPE", name=w)
         for w in ("WASHINGTON", "Moscow", "Tell Harim")
     ]
-    entities, places = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text), text)
-    assert entities == ["washington", "moscow", "tell harim"] and places == ["tell harim"]
+    entities = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text))
+    assert entities == ["washington", "moscow", "tell harim"]
+    places = _where(
+        Reading("a1", places=_places_in(text, "WASHINGTON", "Moscow", "Tell Harim")), 0, len(text), text
+    )
+    assert [p.surface for p in places] == ["Tell Harim"]
 
 
 def test_a_place_after_a_word_ending_in_in_is_not_where_it_happened() -> None:
-    from crosswire.compare.claims import _entities
-    from crosswire.read.entities import Mention
-    from crosswire.read.reader import Reading
-    from crosswire.read.resolve import Resolution
+    from crosswire.compare.claims import _where
 
     text = "He will meet President Moon Jae-in of South Korea at a summit in Panmunjom."
-    found = [
-        Mention(Span("a1", text.index(w), text.index(w) + len(w)), w, "GPE", name=w)
-        for w in ("South Korea", "Panmunjom")
-    ]
-    _, places = _entities(Reading("a1", mentions=found), Resolution([]), 0, len(text), text)
-    assert places == ["panmunjom"]
+    places = _where(Reading("a1", places=_places_in(text, "South Korea", "Panmunjom")), 0, len(text), text)
+    assert [p.surface for p in places] == ["Panmunjom"]
 
 
 def test_a_name_before_two_dates_does_not_make_them_one_happening() -> None:
@@ -152,3 +156,33 @@ def test_a_name_before_two_dates_does_not_make_them_one_happening() -> None:
     )
     walked_off = dated("c3", "b", "The dockworkers walked off the job on Monday.", "Monday", "2026-03-16")
     assert _dates(walked, walked_off, 0.9, DEFAULT_SETTINGS) is not None
+
+
+def test_two_dates_of_one_claim_pair_with_the_happening_the_other_claim_dates() -> None:
+    from crosswire.compare.conflicts import _dates
+    from crosswire.read.timex import TimeRef
+
+    def dated(cid: str, source: str, text: str, *days: tuple[str, str]) -> Claim:
+        times = tuple(
+            TimeRef(Span(source, text.index(w), text.index(w) + len(w)), w, d, d, "day", False)
+            for w, d in days
+        )
+        return claim(cid, source, text, times=times)
+
+    both = dated(
+        "c0",
+        "a",
+        "A girl shot herself with a gun May 11 and a 4-year-old boy shot himself in the hand Nov. 2.",
+        ("May 11", "2016-05-11"),
+        ("Nov. 2", "2015-11-02"),
+    )
+    boy = dated(
+        "c1",
+        "b",
+        "A 4-year-old boy shot himself in the hand on Nov. 11, 2015.",
+        ("Nov. 11, 2015", "2015-11-11"),
+    )
+    found = _dates(both, boy, 0.9, DEFAULT_SETTINGS)
+    assert found is not None and "Nov. 2" in found.reason and "May 11" not in found.reason
+    same = dated("c2", "b", "A 4-year-old boy shot himself in the hand Nov. 2.", ("Nov. 2", "2015-11-02"))
+    assert _dates(both, same, 0.9, DEFAULT_SETTINGS) is None  # they agree on the boy's day

@@ -323,14 +323,24 @@ def _common(text: str) -> str:
 
 
 def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
+    """The two claims date one happening to different days: of the pairs of days whose words before them
+    meet, the pair sharing most words ("a 4-year-old shot himself Nov. 2" pairs with "a 4-year-old shot
+    himself Nov. 11", not with another child's "May 11") must differ."""
     if sim < settings.align_weak:
         return None
-    for ta, words_a in happening_days(a):
-        for tb, words_b in happening_days(b):
-            if ta.start != tb.start and words_a & words_b:
-                reason = f"{a.outlet} dates it “{ta.text}” ({ta.start}), {b.outlet} “{tb.text}” ({tb.start})"
-                return Conflict("dates", reason, a.id, b.id)
-    return None
+    pairs = [
+        (len(words_a & words_b), ta, tb)
+        for ta, words_a in happening_days(a)
+        for tb, words_b in happening_days(b)
+        if words_a & words_b
+    ]
+    if not pairs:
+        return None
+    _, ta, tb = max(pairs, key=lambda p: p[0])  # the first of equals: the order the claims state them
+    if ta.start == tb.start:
+        return None
+    reason = f"{a.outlet} dates it “{ta.text}” ({ta.start}), {b.outlet} “{tb.text}” ({tb.start})"
+    return Conflict("dates", reason, a.id, b.id)
 
 
 def _places(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
