@@ -296,3 +296,11 @@ def test_governor_is_the_verb_a_mention_does_or_undergoes() -> None:
     assert by_text["police"] == "arrest:did"
     assert by_text["Officers"] == "arrest:did"
     assert governor_of(doc[-3]) == ""  # "Dolan said": too common a verb to tell people apart
+
+
+def test_a_country_called_an_ally_stays_a_place() -> None:
+    from crosswire.read.entities import _by_role
+
+    country = Mention(Span("a", 0, 8), "Norvania", "GPE", name="Norvania", roles=("a close ally",))
+    boss = Mention(Span("a", 20, 32), "Marta Kellan", "GPE", name="Marta Kellan", roles=("Union boss",))
+    assert _by_role(country).kind == "GPE" and _by_role(boss).kind == "PERSON"

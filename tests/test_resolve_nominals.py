@@ -250,3 +250,12 @@ def test_a_roles_head_is_the_word_before_its_prepositional_phrase(role: str, hea
     """Else "the country" joins the town an apposition calls "a town in the north of the country"."""
     assert f"D:g:{head}" in _role_keys("g", role)
     assert "D:g:country" not in _role_keys("g", role)
+
+
+def test_an_unnamed_driver_is_not_the_person_the_article_is_about() -> None:
+    victim, again = _person("a", 0, "Jane Rellow"), _person("a", 80, "Rellow")
+    driver = _m("a", 30, "the driver", head="driver")
+    woman = _m("a", 50, "the woman", head="woman")
+    res = resolve({"a": [victim, driver, woman, again]}, linker=None)
+    assert _same(res, victim, woman)
+    assert not _same(res, victim, driver)

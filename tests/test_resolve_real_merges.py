@@ -143,3 +143,45 @@ def test_a_named_migrant_does_not_take_in_the_migrants(nlp) -> None:  # type: ig
     group, person = by_surface["The migrants"], by_surface["Tomas Ulrek"]
     assert _same(res, group, by_surface["Many migrants"])
     assert not _same(res, group, person)
+
+
+def test_someones_kin_is_not_the_main_person() -> None:
+    mentions = [_person("a", i * 20, "Halvor Brandt") for i in range(6)]
+    other = _person("a", 200, "Tomas Ulrek")
+    brother = _m("a", 240, "his 18-year-old brother", head="brother")
+    mother = _m("a", 300, "the boy's mother", head="mother")
+    cousin = _m("a", 330, "the cousin", head="cousin")
+    plain = _m("a", 360, "the man", head="man")
+    res = resolve({"a": [*mentions, other, brother, mother, cousin, plain]}, linker=None)
+    assert not _same(res, mentions[0], brother) and not _same(res, mentions[0], mother)
+    assert not _same(res, mentions[0], cousin) and _same(res, mentions[0], plain)
+
+
+def test_an_organisation_owned_by_someone_is_not_the_name_with_its_head() -> None:
+    committee = _m("a", 0, "Velmar National Committee", "ORG", "committee", "Velmar National Committee")
+    owned = _m("a", 60, "former President Arlo Quist's reelection committee", head="committee")
+    bare = _m("a", 140, "the committee", head="committee")
+    res = resolve({"a": [committee, owned, bare]}, linker=None)
+    assert not _same(res, committee, owned) and _same(res, committee, bare)
+
+
+def test_a_womans_gender_holds_after_a_description_joins_her() -> None:
+    names = [_person("a", i * 20, "Laura Vantrell", roles=("a neighbor",)) for i in range(3)]
+    neighbor = _m("a", 80, "a neighbor", head="neighbor")
+    boy = _m("a", 120, "The boy", head="boy")
+    res = resolve({"a": [*names, neighbor, boy]}, linker=None)
+    assert _same(res, names[0], neighbor) and not _same(res, names[0], boy)
+
+
+def test_allies_and_advisers_are_not_the_one_ally_or_adviser() -> None:
+    role = ("a close Veldish ally",)
+    country = [_m("a", i * 30, "Norvania", "GPE", "norvania", "Norvania", role) for i in range(3)]
+    one = _m("a", 100, "the largest Veldish ally", head="ally")
+    many = _m("a", 140, "key Veldish allies", head="ally")
+    foreign = _m("a", 180, "Foreign allies", head="ally")
+    adviser = [_person("a", 200 + i * 30, "Marcus Velden", ("national security adviser",)) for i in range(3)]
+    advisers = _m("a", 300, "the advisers", head="adviser")
+    res = resolve({"a": [*country, one, many, foreign, *adviser, advisers]}, linker=None)
+    assert _same(res, country[0], one)
+    assert not _same(res, country[0], many) and not _same(res, country[0], foreign)
+    assert not _same(res, adviser[0], advisers)

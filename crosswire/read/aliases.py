@@ -576,7 +576,7 @@ PERSON_NOUNS: frozenset[str] = word_set(
     man woman boy girl child kid baby teenager teen person guy lady gentleman individual adult youth
     mother father mom dad son daughter brother sister husband wife grandmother grandfather grandson
     granddaughter uncle aunt nephew niece cousin widow widower parent fiance fiancee boyfriend girlfriend
-    partner spouse friend neighbour neighbor relative
+    partner spouse friend neighbour neighbor relative ally adviser advisor aide associate member
     actor actress star starlet singer rapper musician comedian comic host emcee presenter celebrity icon
     model dancer director producer writer author novelist poet artist painter photographer journalist
     reporter editor anchor columnist publicist agent manager spokesman spokeswoman spokesperson representative

@@ -56,6 +56,8 @@ INSTITUTION_NOUNS: frozenset[str] = word_set(
     delegation team campaign country nation caravan staff family office"""
 )
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# person nouns a country or a party is called too ("Japan, a close ally", "Norway, a member of the bloc")
+PEER_NOUNS: frozenset[str] = word_set("ally member partner neighbour neighbor friend")
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def _by_role(m: Mention) -> Mention:
     if m.kind not in {"GPE", "LOC", "NORP", "FAC"}:
         return m
     heads = [role.split()[-1].lower() for role in m.roles if role.split()]
-    if any(is_person_noun(h) and h not in ORGANISATION_NOUNS for h in heads):
+    if any(is_person_noun(h) and h not in ORGANISATION_NOUNS | PEER_NOUNS for h in heads):
         return replace(m, kind="PERSON")
     return m
 

@@ -126,6 +126,12 @@ RELATIONAL_NOUNS = word_set(
     friend boyfriend girlfriend husband wife partner spouse fiance fiancee boss employer neighbour neighbor
     relative doctor judge prosecutor official witness juror investigator detective"""
 )
+# Who did a crime or crash; an article that does not name them is seldom about them: its main person is the
+# victim ("the driver" who struck "Jane Doe"). A named doer bears the noun as a title or apposition.
+UNNAMED_DOERS = word_set(
+    """driver motorist gunman shooter attacker assailant killer murderer arsonist robber burglar thief
+    criminal culprit perpetrator hijacker bomber kidnapper abductor stabber"""
+)
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 PLURAL = "|pl"  # marks the key of a plural person description ("the women" is not "the woman")
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
@@ -653,11 +659,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     """``the Kremlin spokesman`` → the entity that bears that title or apposition in the same article; else
     the article's name with that head (``the center`` → ``Betty Ford Center``); else, for a person noun
     (``the actress``), the one named person who did or underwent the same thing in a related article
-    (``_named_doers``), else the person the article is about; else the entity bearing it in the story (if
-    one dominates). A description left loose joins the entity that its namesakes in the story were linked
-    to (at least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same description
-    elsewhere in the story, and bare heads that are synonyms (``resolve_synonyms``: "cops"/"police")
-    join."""
+    (``_named_doers``), else the person the article is about (not for a crime or crash noun that names no
+    one, ``UNNAMED_DOERS``: such an article is usually about the victim); else the entity bearing it in the
+    story (if one dominates). A description left loose joins the entity that its namesakes in the story were
+    linked to (at least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same
+    description elsewhere in the story, and bare heads that are synonyms (``resolve_synonyms``:
+    "cops"/"police") join."""
     in_article, in_group = _role_index(members, group)
     plural_in_article, plural_in_group = _role_index(members, group, plural=True)
     articles = _Articles(uf, members)
@@ -678,7 +685,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         someone = _is_single_person_noun(v.mention) and not _names_someone(v.mention)
         if root is None and someone and v.mention.governor in doers:
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
-        if root is None and someone and v.mention.head not in RELATIONAL_NOUNS:
+        if root is None and someone and v.mention.head not in RELATIONAL_NOUNS | UNNAMED_DOERS:
             article = v.mention.span.article_id
             root = _main_person_if_fits(
                 uf,
@@ -818,12 +825,26 @@ def _is_single_person_noun(m: Mention) -> bool:
 
 def _names_someone(m: Mention) -> bool:
     """A description that names whose or where it is ("the U.S. president", "Iran's deputy foreign
-    minister", "Velmaria's central bank"): it is not simply the article's main person or organisation, who
-    would bear it as a title if it were theirs."""
+    minister", "Velmaria's central bank", "his 18-year-old brother", "the boy's mother"): it is not simply
+    the article's main person or organisation, who would bear it as a title if it were theirs; and someone's
+    kin or associate is by definition not that someone. A kin word says whose it is by itself: "the cousin"
+    is someone's cousin, not the article's main person."""
     words = m.surface.split()
     if words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
-    return any(w[:1].isupper() for w in words[:-1])
+    return m.head in KIN_NOUNS or any(w[:1].isupper() or _is_possessor(w) for w in words[:-1])
+
+
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+KIN_NOUNS = word_set(
+    """mother father mom dad son daughter brother sister grandmother grandfather grandson granddaughter uncle
+    aunt nephew niece cousin parent stepfather stepmother stepson stepdaughter"""
+)
+
+
+def _is_possessor(word: str) -> bool:
+    """A possessive word before a description's head: "his", "their", "the boy's", "the parents'"."""
+    return word.lower() in POSSESSIVE_DETERMINERS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _is_plural(m: Mention) -> bool:
@@ -852,10 +873,16 @@ class _Articles:
             if not last.startswith(head):
                 return None
             head = last
+        # "Nixon's reelection committee" is not the "Democratic National Committee": a named owner must be in
+        # the name ("Halvard's board" may be the "Halvard Board")
+        words = d.mention.surface.split()[:-1]
+        owners = {normalise(w) for w in words if w[:1].isupper() and _is_possessor(w)}
         names = [
             v
             for v in self.by_article[d.mention.span.article_id]
-            if v.role in NAMED_ROLES and normalise(mention_name(v.mention)).split()[-1:] == [head]
+            if v.role in NAMED_ROLES
+            and normalise(mention_name(v.mention)).split()[-1:] == [head]
+            and owners <= set(normalise(mention_name(v.mention)).split())
         ]
         earlier = [v for v in names if v.mention.span.end <= d.mention.span.start]
         if earlier:
@@ -877,7 +904,7 @@ class _Articles:
         ``MAIN_PERSON_SHARE`` of them and strictly more than any other."""
         if fits is None:
             return self._main(article, lambda v: v.person)
-        return self._main(article, lambda v: v.person and fits(self.uf.find(v.key)))
+        return self._main(article, lambda v: v.person and fits(v.key))
 
     def main_organisation(self, article: str) -> str | None:
         """The organisation an article is about, by the same rule over its organisation-name mentions."""
@@ -919,7 +946,7 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
                 for w in views[:i]
                 if w.role != "pronoun"
                 and w.mention.span.end <= v.mention.span.start
-                and _antecedent(w, word, genders.get(uf.find(w.key), ""))
+                and _antecedent(w, word, genders.get(w.key, ""))
             ]
             if word in PERSONAL_PRONOUNS:  # a person known to be a "she" before one who may be
                 earlier = [w for w in earlier if _known_gender(uf, w, genders)] or earlier
@@ -932,27 +959,31 @@ def _link_pronouns(uf: _UnionFind, members: list[_View]) -> None:
 
 
 def _fits_gender(genders: dict[str, str], gender: str) -> Callable[[str], bool]:
-    """Whether an entity (root) may be called by a word of ``gender`` ("f", "m", "" for either)."""
-    return lambda root: not gender or genders.get(root, gender) == gender
+    """Whether an entity (a key of it, ``_entity_genders``) may be called by a word of ``gender`` ("f", "m",
+    "" for either)."""
+    return lambda key: not gender or genders.get(key, gender) == gender
 
 
 def _known_gender(uf: _UnionFind, w: _View, genders: dict[str, str]) -> bool:
     """Whether a person mention's gender is known: its entity's, or its own noun's ("the actress")."""
-    return bool(genders.get(uf.find(w.key))) or (
+    return bool(genders.get(w.key)) or (
         w.role == "description" and bool(noun_gender(w.mention.head))
     )
 
 
 def _entity_genders(uf: _UnionFind, members: list[_View]) -> dict[str, str]:
-    """Entity root → "f" or "m" where its person names' given names ("Tara Reid") and its gendered person
-    nouns ("the actress") agree on one; so "Reid" and "Lohan" carry the gender of the full name."""
+    """Key of a mention → "f" or "m" where its entity's person names' given names ("Tara Reid") and gendered
+    person nouns ("the actress") agree on one; so "Reid" and "Lohan" carry the gender of the full name. By
+    the mentions' keys, not the entities' roots: later links change a root ("Amanda Reid" joined by "a
+    neighbor" is still a "she")."""
     found: dict[str, set[str]] = defaultdict(set)
     for v in members:
         if v.role == "description" and not _is_single_person_noun(v.mention):
             continue
         if gender := _own_gender(v):
             found[uf.find(v.key)].add(gender)
-    return {root: next(iter(g)) for root, g in found.items() if len(g) == 1}
+    by_root = {root: next(iter(g)) for root, g in found.items() if len(g) == 1}
+    return {v.key: by_root[uf.find(v.key)] for v in members if v.key and uf.find(v.key) in by_root}
 
 
 def _antecedent(w: _View, pronoun: str, gender: str = "") -> bool:
