@@ -1,5 +1,6 @@
-"""``crosswire cluster | stories | storyline | eval clustering`` end to end, on invented reports and on the
-bundled samples (``samples/README.md``: three planted events, a wire copy, a near copy, two noise items)."""
+"""``crosswire cluster | stories | storyline | dossier sl-… | eval clustering`` end to end, on invented
+reports and on the bundled samples (``samples/README.md``: three planted events, a wire copy, a near copy, two
+noise items)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,27 @@ def test_cluster_then_stories_and_storyline(tmp_path: Path) -> None:
     assert sum(len(e["article_ids"]) for e in line["events"]) == sum(e["articles"] for e in line["events"])
     assert big[0]["id"] in cli("storyline", big[0]["storyline_id"][:14], "--db", db, "--articles").output
     assert "no storyline" in cli("storyline", "sl-nothing", "--db", db, code=1).output
+
+
+def test_a_storyline_dossier_takes_every_report_of_its_events(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    cli("ingest", "--db", db, "--offline", str(TINY_GOLD), "--json")
+    cli("cluster", "--db", db)
+    first, second = json.loads(cli("stories", "--db", db, "--json").output)[:2]
+    storyline = first["storyline_id"]
+    with Store(db) as store:  # the second event continues the first: one storyline of two events
+        store.db.execute("UPDATE events SET storyline_id = ? WHERE id = ?", (storyline, second["id"]))
+
+    data = json.loads(cli("dossier", storyline, "--db", db, "-f", "json").output)
+    assert data["event_id"] == storyline
+    assert len(data["articles"]) == first["articles"] + second["articles"]
+    assert data["headline"].endswith("(storyline of 2 events)")
+    md = cli("dossier", storyline[:9], "--db", db, "-f", "md").output  # "sl-" and a unique prefix
+    assert f"Storyline `{storyline}`" in md
+
+    event = json.loads(cli("dossier", first["id"], "--db", db, "-f", "json").output)
+    assert event["event_id"] == first["id"] and len(event["articles"]) == first["articles"]
+    assert "no event or storyline" in cli("dossier", "sl-nothing", "--db", db, code=1).stderr
 
 
 def test_events_table_keeps_the_headline_readable_when_narrow() -> None:
