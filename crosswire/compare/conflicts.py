@@ -22,7 +22,9 @@ not a shared word ("Manafort has pleaded not guilty" / "Gates pleaded guilty"). 
 different people say, the conflict is marked ``between="sources"``: people the outlets quote disagree, the
 outlets themselves need not. A claim that itself alleges ("sues, alleging conspiracy") states no fact to set
 against an attribution. Dates conflict only with a common word before both (a name does not say they date
-one happening: "Comey indicated in the USA TODAY interview" / "Trump called Comey on April 11").
+one happening: "Comey indicated in the USA TODAY interview" / "Trump called Comey on April 11"), and only
+the pair of days sharing most such words is compared. Places conflict only when both are in the gazetteer
+and neither is or holds the other (a title-case headline's "in Little Rock Shooting" is no place).
 """
 
 from __future__ import annotations
