@@ -206,3 +206,16 @@ def test_a_title_case_headline_names_no_place_to_contradict() -> None:
     assert _where(reading, 0, len(text), text) == []
     resolved = Place(Span("x", 21, 32), "Little Rock", "Little Rock", 34.7, -92.3, "US", 4119403, "city")
     assert _where(Reading(article_id="x", places=[resolved]), 0, len(text), text) == [resolved]
+
+
+def test_what_nobody_knows_yet_is_no_attribution_difference() -> None:
+    from crosswire.compare.conflicts import _attribution
+
+    told = claim("c1", "b", "Police say the motive of the shooting is unknown.", cue="say")
+    assert (
+        _attribution(claim("c0", "a", "A motive for the shooting is unknown."), told, 0.95, DEFAULT_SETTINGS)
+        is None
+    )
+    stated = claim("c2", "a", "The gunman shot the clerk over a debt.")
+    alleged = claim("c3", "b", "Police say the gunman shot the clerk over a debt.", cue="say")
+    assert _attribution(stated, alleged, 0.95, DEFAULT_SETTINGS) is not None
