@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.compare.align import ClaimGroup
+from crosswire.compare.claims import Claim
 from crosswire.compare.conflicts import _places
 from crosswire.compare.dossier import Dossier, build_dossier
 from crosswire.compare.settings import DEFAULT_SETTINGS
@@ -219,3 +220,17 @@ def test_what_nobody_knows_yet_is_no_attribution_difference() -> None:
     stated = claim("c2", "a", "The gunman shot the clerk over a debt.")
     alleged = claim("c3", "b", "Police say the gunman shot the clerk over a debt.", cue="say")
     assert _attribution(stated, alleged, 0.95, DEFAULT_SETTINGS) is not None
+
+
+def test_a_count_over_a_period_is_not_set_against_a_count_of_one_happening() -> None:
+    from crosswire.compare.conflicts import figure_pairs
+    from crosswire.read.quantities import extract_quantities
+
+    def counted(cid: str, source: str, text: str) -> Claim:
+        return claim(cid, source, text, quantities=tuple(extract_quantities(text, source)))
+
+    period = counted("c0", "a", "Eight children have been shot in the past 17 months, the prosecutor said.")
+    incident = counted("c1", "b", "Two children were shot after finding unsecured guns in their homes.")
+    assert figure_pairs(period, incident) == []
+    also_incident = counted("c2", "a", "Three children were shot after finding unsecured guns at home.")
+    assert [ok for _, _, ok in figure_pairs(also_incident, incident)] == [False]

@@ -188,7 +188,9 @@ def anchored(a: Claim, b: Claim) -> bool:
 
 
 def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
-    """Figure pairs of two claims about the same thing, each with whether they are compatible."""
+    """Figure pairs of two claims about the same thing, each with whether they are compatible. A count over
+    a period ("eight children have been shot in the past 17 months") is not set against a count of one
+    happening ("two children who shot themselves")."""
     if _historic(a) or _historic(b):
         return []
     out = []
@@ -196,9 +198,27 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, bool]]:
     for qa, ma in _figures(a):
         for qb, mb in figures_b:
             verdict = compatible(ma, mb) if ma is not None and mb is not None else None
-            if verdict is not None and same_thing(qa, a, qb, b):
+            if verdict is None or _over_a_period(qa, a) != _over_a_period(qb, b):
+                continue
+            if same_thing(qa, a, qb, b):
                 out.append((qa, qb, verdict))
     return out
+
+
+OVER_A_PERIOD = re.compile(
+    r"\b(?:(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?(?:days|weeks|months|years|decades?)|"
+    r"so far (?:this|in)|since (?:\d{4}|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)|(?:this|last) year)\b",
+    re.IGNORECASE,
+)
+PERIOD_REACH = 80  # characters after a figure in which a period it counts over is said
+
+
+def _over_a_period(q: Quantity, c: Claim) -> bool:
+    """The figure counts over a period the claim names after it: "in the past 17 months", "so far this
+    year", "since 2015"."""
+    after = q.span.end - c.span.start
+    return bool(OVER_A_PERIOD.search(c.text, max(0, after), max(0, after) + PERIOD_REACH))
 
 
 def _figures(c: Claim) -> list[tuple[Quantity, Quantity | None]]:
