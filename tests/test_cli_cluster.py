@@ -82,6 +82,7 @@ def test_a_storyline_dossier_takes_every_report_of_its_events(tmp_path: Path) ->
     with Store(db) as store:  # the second event continues the first: one storyline of two events
         store.db.execute("UPDATE events SET storyline_id = ? WHERE id = ?", (storyline, second["id"]))
 
+    assert f"crosswire dossier {storyline}" in cli("storyline", storyline, "--db", db).output
     data = json.loads(cli("dossier", storyline, "--db", db, "-f", "json").output)
     assert data["event_id"] == storyline
     assert len(data["articles"]) == first["articles"] + second["articles"]

@@ -185,6 +185,8 @@ def storyline(
                 highlight=False,
                 soft_wrap=True,
             )
+    if len(rows) > 1:
+        console.print(f"[dim]one dossier over all of them: crosswire dossier {found}[/]", highlight=False)
 
 
 @eval_app.command("clustering")
