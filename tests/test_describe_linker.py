@@ -81,6 +81,22 @@ def test_nested_mentions_and_other_numbers_are_never_candidates() -> None:
     assert candidate_rows([a, b]) == []
 
 
+def test_a_description_never_joins_the_name_that_owns_it() -> None:
+    harlan = _cluster(
+        "N:harlan", _m("a", 0, "Victor Harlan", "PERSON", "harlan", "Victor Harlan"), named=True
+    )
+    bank = _cluster("N:bank", _m("a", 20, "Ostrow Bank", "ORG", "bank", "Ostrow Bank"), named=True)
+    army = _cluster("N:army", _m("a", 40, "Veldan Army", "ORG", "army", "Veldan Army"), named=True)
+    partner = _cluster("D:partner", _m("a", 60, "Harlan's business partner", head="partner"))
+    lawyer = _cluster("D:lawyer", _m("a", 90, "the Harlan lawyer", head="lawyer"))
+    soldiers = _cluster("D:army", _m("a", 120, "the Veldan army", head="army"))
+    rows = {c.key: [t.key for t in ts] for c, ts, _ in candidate_rows([harlan, bank, army, partner, lawyer])}
+    assert "N:harlan" not in rows["D:partner"] and "N:bank" in rows["D:partner"]
+    assert "N:harlan" not in rows["D:lawyer"]
+    rows = {c.key: [t.key for t in ts] for c, ts, _ in candidate_rows([harlan, army, soldiers])}
+    assert "N:army" in rows["D:army"]  # the head is the name's own: "the Veldan army" may be the Veldan Army
+
+
 def test_resolve_applies_the_linker_and_can_go_without_it() -> None:
     smith = _m("a", 0, "John Smith", "PERSON", "smith", "John Smith")
     vehicle = _m("a", 30, "the vehicle", head="vehicle")

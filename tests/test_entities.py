@@ -242,6 +242,14 @@ def test_a_span_ends_before_a_parenthesis_it_does_not_close() -> None:
     assert not any("(" in surface for surface, _ in found)
 
 
+def test_a_span_never_runs_over_a_line_break() -> None:
+    text = "Shots were fired near the Dunmore Harbour Police Station\nDUNMORE - Officers said so on Monday."
+    tagged = "Dunmore Harbour Police Station\nDUNMORE"
+    assert [m.surface for m in _ner(text, [(tagged, "ORG")])] == ["Dunmore Harbour Police Station"]
+    wrapped = "The money went to Calder Union \n\nBank on Monday."
+    assert [m.surface for m in _ner(wrapped, [("Calder Union \n\nBank", "ORG")])] == ["Calder Union"]
+
+
 def test_an_organisation_a_title_and_a_name_split_into_the_organisation_and_the_person() -> None:
     text = "National Renewal MP Viktor Hale said the prime minister had picked the wrong side."
     found = {(m.surface, m.kind) for m in _ner(text, [("National Renewal MP Viktor Hale", "ORG")])}

@@ -185,3 +185,15 @@ def test_allies_and_advisers_are_not_the_one_ally_or_adviser() -> None:
     assert _same(res, country[0], one)
     assert not _same(res, country[0], many) and not _same(res, country[0], foreign)
     assert not _same(res, adviser[0], advisers)
+
+
+def test_a_rank_word_makes_another_office() -> None:
+    boss = [_person("a", i * 20, "Edda Morvane", ("the company's president",)) for i in range(3)]
+    deputy = _m("a", 100, "a senior vice president", head="president")
+    again = _m("a", 140, "the vice-president", head="president")
+    bare = _m("a", 180, "the president", head="president")
+    former = [_person("a", 200 + i * 20, "Ivo Stellan", ("the Tarsk police chief",)) for i in range(3)]
+    was = _m("a", 280, "the former Tarsk police chief", head="chief")
+    res = resolve({"a": [*boss, deputy, again, bare, *former, was]}, linker=None)
+    assert _same(res, deputy, again) and not _same(res, boss[0], deputy)
+    assert _same(res, boss[0], bare) and _same(res, former[0], was)

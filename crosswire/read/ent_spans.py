@@ -1,8 +1,10 @@
 """Repairs of the NER spans of one article, before mentions are taken from them.
 
-The small English model cuts names in four recurring ways; ``repair_ents(doc)`` mends each and sets
+The small English model cuts names in five recurring ways; ``repair_ents(doc)`` mends each and sets
 ``doc.ents`` to the result:
 
+- a span that runs over a line break ("Little Rock Police Department\nLITTLE ROCK", a headline into its
+  dateline) keeps the line that holds the most letters (the first, on a tie);
 - a span that runs into a parenthesis it does not close ("Northern Front (NF" in "the Northern Front (NF),
   an alliance") ends before it, so the parenthesis reads as an alias again;
 - a span that runs a party or an organisation, a title and a person's name together ("National Renewal MP
@@ -37,9 +39,29 @@ def repair_ents(doc: Doc) -> None:
     labels = {e.text: str(e.label_) for e in doc.ents}
     spans: list[SpacySpan] = []
     for ent in doc.ents:
-        ent = _with_suffix(_widened(_closed(ent), labels))
+        ent = _with_suffix(_widened(_closed(_one_line(ent)), labels))
         spans.extend(_split_at_title(ent))
     doc.ents = filter_spans([s for s in spans if len(s)])
+
+
+def _one_line(ent: SpacySpan) -> SpacySpan:
+    """``ent``'s longest line (by letters; the first on a tie), when it runs over a line break."""
+    doc = ent.doc
+    lines: list[tuple[int, int]] = []
+    start = ent.start
+    for t in ent:
+        if t.is_space and "\n" in t.text:
+            lines.append((start, t.i))
+            start = t.i + 1
+        elif "\n" in t.whitespace_:
+            lines.append((start, t.i + 1))
+            start = t.i + 1
+    if not lines:
+        return ent
+    lines.append((start, ent.end))
+    letters = [sum(c.isalpha() for c in doc[a:b].text) for a, b in lines]
+    a, b = lines[letters.index(max(letters))]
+    return SpacySpan(doc, a, b, label=ent.label_)
 
 
 def _closed(ent: SpacySpan) -> SpacySpan:

@@ -398,15 +398,28 @@ def region_base(name: str) -> str:
     return base
 
 
+# words that make another office of the head they precede: "the vice president" is not "the president"
+# ("former" does not: "the former FBI director" may be the story's "FBI director")
+RANK_WORDS = word_set("vice deputy assistant under co acting")
+
+
 def description_key(scope: str, surface: str, head: str = "") -> str:
-    """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army")."""
+    """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army"); a rank
+    word before the head is part of it ("vice-president")."""
     words = normalise(surface).split()
     head = _number(head or _singular(words[-1] if words else ""))
+    rank = _rank_before(words, head)
     proper = {_number(normalise(w)) for w in _modifier_words(surface) if w[:1].isupper() and normalise(w)}
     numbered = head in UNIT_HEADS or head.isdigit()
     numbers = {_number(w) for w in words if _number(w).isdigit()} if numbered else set()
-    modifiers = sorted(proper - numbers - {head}) + sorted(numbers - {head})
-    return f"D:{scope}:{' '.join([*modifiers, head])}"
+    modifiers = sorted(proper - numbers - {head, rank}) + sorted(numbers - {head})
+    return f"D:{scope}:{' '.join([*modifiers, f'{rank}-{head}' if rank else head])}"
+
+
+def _rank_before(words: list[str], head: str) -> str:
+    """The rank word right before the head's last occurrence ("senior vice president" → "vice"), or ""."""
+    at = [i for i, w in enumerate(words) if _number(_singular(w)) == head]
+    return words[at[-1] - 1] if at and at[-1] > 0 and words[at[-1] - 1] in RANK_WORDS else ""
 
 
 def _modifier_words(surface: str) -> list[str]:
@@ -1038,14 +1051,16 @@ ROLE_HEAD_ENDS = frozenset({"of", "in", "for", "at", "from", "with", "on", "near
 
 
 def _role_keys(group: str, role: str) -> set[str]:
-    """A role's description keys: all of it and its head word, the last word before a prepositional phrase
-    or relative clause ("Kremlin spokesman" → "spokesman"; "a spokesman for the General Staff" →
-    "spokesman"; "a market town in the north of the country" → "town", not "country")."""
+    """A role's description keys: all of it and its head word (with and without a rank word), the last word
+    before a prepositional phrase or relative clause ("Kremlin spokesman" → "spokesman"; "a spokesman for the
+    General Staff" → "spokesman"; "a market town in the north of the country" → "town", not "country")."""
     words = role.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in ROLE_HEAD_ENDS), len(words))
     full = description_key(group, " ".join(words[:cut]))
     head = full.split(":", 2)[-1].rsplit(" ", 1)[-1]
-    return {full, f"D:{group}:{head}"}
+    # a ranked title still bears its bare head, as a rival: "the president" of an article that names a
+    # "Vice President" and a "President" is not sure to be the president
+    return {full, f"D:{group}:{head}", f"D:{group}:{head.split('-', 1)[-1]}"}
 
 
 # ---------------------------------------------------------------- output
