@@ -53,6 +53,13 @@ def test_a_town_and_its_country_are_not_aliases(nlp) -> None:  # type: ignore[no
     assert ("the Islamic State", "ISIL") in pairs
 
 
+def test_an_apposition_never_joins_two_lines(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(nlp, "The money went to Calder Union \n\nBank, a lender based in Dorvik, on Monday.")
+    assert not any("\n" in p for pair in pairs for p in pair), pairs
+    one_line = "The money went to Calder Union Bank, a lender based in Dorvik, on Monday."
+    assert ("Calder Union Bank", "lender") in _pairs(nlp, one_line)  # on one line it is learned
+
+
 def _m(article: str, start: int, surface: str, kind: str) -> Mention:
     return Mention(Span(article, start, start + len(surface)), surface, kind, name=surface)
 

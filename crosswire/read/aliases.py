@@ -468,13 +468,18 @@ def _appositive_head(doc: Doc, char: int) -> SpacySpan | None:
 
 
 def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
-    """``the Islamic State, or Daesh,`` / ``Dmitry Peskov, the Kremlin spokesman``: appos between two NPs."""
+    """``the Islamic State, or Daesh,`` / ``Dmitry Peskov, the Kremlin spokesman``: appos between two NPs,
+    both within one line (a parse across a line break joins a page's fragments: "Calder Union \n\nBank, a
+    lender")."""
+    text = doc_text(doc)
     for tok in doc:
         if tok.dep_ != "appos":
             continue
         head = _np_of(doc, tok.head)
         appos = _np_of(doc, tok)
         if head is None or appos is None or (head[0] < appos[1] and appos[0] < head[1]):
+            continue
+        if "\n" in text[min(head[0], appos[0]) : max(head[1], appos[1])]:
             continue
         if _is_list(doc, head, appos):
             continue

@@ -27,7 +27,7 @@ from crosswire.read.timex import TimeRef, extract_timex
 # 11: mentions carry the verb they did or underwent (``governor``), "co-workers" has head "worker", names
 # listed with commas or joined by "and" are no aliases; 12: a person's span takes in "Jr."/"Sr."/"III";
 # 13: allies, advisers, aides, associates, members are person nouns; "a close ally" names no person;
-# 14: an NER span never runs over a line break.
+# 14: an NER span or a learned apposition never runs over a line break.
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
 READER_VERSION = 14
 BATCH_SIZE = 32
