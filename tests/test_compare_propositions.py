@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.compare.claims import Claim
 from crosswire.compare.conflicts import _polarity
-from crosswire.compare.features import hypothetical, negated_stems, polarity
 from crosswire.compare.propositions import contradiction
 from crosswire.compare.settings import DEFAULT_SETTINGS
-from tests.fixtures.claims import claim
+from tests.fixtures.claims import read_claim as _claim
 
 CONTRADICTIONS = [
     ("The town's flood sirens never sounded as the water rose.", "Warning sirens sounded in Lindrell."),
@@ -71,18 +69,6 @@ def test_a_denial_of_the_same_proposition_contradicts(neg: str, pos: str) -> Non
 @pytest.mark.parametrize(("neg", "pos"), NO_CONTRADICTIONS)
 def test_a_shared_word_is_not_a_shared_proposition(neg: str, pos: str) -> None:
     assert contradiction(neg, pos) is None
-
-
-def _claim(cid: str, source: str, text: str, **fields: object) -> Claim:
-    return claim(
-        cid,
-        source,
-        text,
-        negated=negated_stems(text),
-        polarity=polarity(text),
-        hypothetical=hypothetical(text),
-        **fields,
-    )
 
 
 def test_two_people_quoted_disagreeing_is_a_disagreement_between_sources() -> None:

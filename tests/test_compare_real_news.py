@@ -11,23 +11,13 @@ from crosswire.compare.align import _Groups, _join_checked
 from crosswire.compare.claims import Claim
 from crosswire.compare.conflicts import _polarity
 from crosswire.compare.dossier import build_dossier
-from crosswire.compare.features import hypothetical, negated_stems, polarity
+from crosswire.compare.features import negated_stems
 from crosswire.compare.settings import DEFAULT_SETTINGS
 from crosswire.model import Article, Span
 from crosswire.read.places import Place
 from crosswire.read.reader import Reading
 from tests.fixtures.claims import claim
-
-
-def _claim(cid: str, source: str, text: str) -> Claim:
-    return claim(
-        cid,
-        source,
-        text,
-        negated=negated_stems(text),
-        polarity=polarity(text),
-        hypothetical=hypothetical(text),
-    )
+from tests.fixtures.claims import read_claim as _claim
 
 
 def test_a_check_does_not_chain_two_claims_of_one_article() -> None:

@@ -12,7 +12,6 @@ import pytest
 from crosswire.eval.coref_metrics import score
 from crosswire.eval.entities_eval import read_gold_mentions
 from crosswire.eval.entity_chains import load
-from crosswire.model import Span
 from crosswire.read.describe_linker import (
     FEATURES,
     Cluster,
@@ -24,13 +23,8 @@ from crosswire.read.describe_linker import (
 )
 from crosswire.read.entities import Mention
 from crosswire.read.resolve import Linker, resolve
+from tests.fixtures.mentions import mention as _m
 from tests.marks import needs_shared
-
-
-def _m(
-    article: str, start: int, surface: str, kind: str = "OTHER", head: str = "", name: str = ""
-) -> Mention:
-    return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=head)
 
 
 def _cluster(

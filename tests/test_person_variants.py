@@ -7,16 +7,13 @@ import pytest
 
 from crosswire.model import Span
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, resolve
+from crosswire.read.resolve import resolve
+from tests.fixtures.mentions import same as _same
 
 
 def _person(article: str, start: int, surface: str) -> Mention:
     span = Span(article, start, start + len(surface))
     return Mention(span, surface, "PERSON", name=surface, head=surface.split()[-1].lower())
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from crosswire.model import Span
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, resolve
+from crosswire.read.resolve import resolve
+from tests.fixtures.mentions import same as _same
 
 
 def _m(article: str, start: int, surface: str, head: str, governor: str = "", kind: str = "OTHER") -> Mention:
@@ -16,10 +17,6 @@ def _m(article: str, start: int, surface: str, head: str, governor: str = "", ki
 
 def _place(article: str, start: int) -> Mention:
     return _m(article, start, "Norvik", "norvik", kind="GPE")
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
 
 
 def test_description_joins_the_named_person_arrested_in_a_related_article() -> None:

@@ -6,22 +6,13 @@ from __future__ import annotations
 import pytest
 
 from crosswire.eval.entity_chains import load, split_names, topic_splits
-from crosswire.model import Span
 from crosswire.read.aliases import is_pronoun, name_key
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, resolve
+from crosswire.read.resolve import resolve
 from crosswire.read.resolve_synonyms import synonym_groups
+from tests.fixtures.mentions import mention as _m
+from tests.fixtures.mentions import same as _same
 from tests.marks import needs_shared
-
-
-def _m(
-    article: str, start: int, surface: str, kind: str = "OTHER", head: str = "", name: str = ""
-) -> Mention:
-    return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=head)
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
 
 
 def test_capitalised_abbreviation_is_not_a_pronoun() -> None:

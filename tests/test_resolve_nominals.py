@@ -6,24 +6,11 @@ import pytest
 
 from crosswire.eval.entity_chains import SPLITS, load
 from crosswire.eval.stories import cluster_texts
-from crosswire.model import Span
 from crosswire.read.aliases import is_person_noun, name_key, noun_gender
-from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, _role_keys, resolve
-
-
-def _m(
-    article: str, start: int, surface: str, kind: str = "OTHER", head: str = "", name: str = ""
-) -> Mention:
-    return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=head)
-
-
-def _person(article: str, start: int, surface: str) -> Mention:
-    return _m(article, start, surface, "PERSON", surface.split()[-1].lower(), surface)
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
+from crosswire.read.resolve import _role_keys, resolve
+from tests.fixtures.mentions import mention as _m
+from tests.fixtures.mentions import person as _person
+from tests.fixtures.mentions import same as _same
 
 
 def test_person_description_joins_the_person_the_article_is_about() -> None:

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from crosswire.model import Span
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, region_base, resolve
+from crosswire.read.resolve import region_base, resolve
+from tests.fixtures.mentions import same as _same
 
 
 def _m(article: str, start: int, surface: str, kind: str, name: str = "") -> Mention:
     name = name or surface
     return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=name.lower())
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
 
 
 def test_region_title_is_dropped_unless_a_city_bears_the_name() -> None:

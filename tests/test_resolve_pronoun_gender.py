@@ -6,21 +6,10 @@ from __future__ import annotations
 from crosswire.model import Span
 from crosswire.read.entities import Mention
 from crosswire.read.name_gender import name_gender
-from crosswire.read.resolve import Resolution, resolve
-
-
-def _m(
-    article: str, start: int, surface: str, kind: str = "OTHER", head: str = "", name: str = ""
-) -> Mention:
-    return Mention(Span(article, start, start + len(surface)), surface, kind, name=name, head=head)
-
-
-def _person(article: str, start: int, surface: str) -> Mention:
-    return _m(article, start, surface, "PERSON", surface.split()[-1].lower(), surface)
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
+from crosswire.read.resolve import resolve
+from tests.fixtures.mentions import mention as _m
+from tests.fixtures.mentions import person as _person
+from tests.fixtures.mentions import same as _same
 
 
 def test_name_gender_from_census_given_names() -> None:

@@ -9,7 +9,10 @@ import pytest
 from crosswire.model import Span
 from crosswire.read.aliases import learn_aliases, name_key
 from crosswire.read.entities import Mention
-from crosswire.read.resolve import Resolution, resolve
+from crosswire.read.resolve import resolve
+from tests.fixtures.mentions import mention as _m
+from tests.fixtures.mentions import person as _person
+from tests.fixtures.mentions import same as _same
 
 
 @pytest.fixture(scope="module")
@@ -17,27 +20,6 @@ def nlp():  # type: ignore[no-untyped-def]
     from crosswire.read.nlp import load_nlp
 
     return load_nlp()
-
-
-def _m(
-    article: str,
-    start: int,
-    surface: str,
-    kind: str = "OTHER",
-    head: str = "",
-    name: str = "",
-    roles: tuple[str, ...] = (),
-) -> Mention:
-    span = Span(article, start, start + len(surface))
-    return Mention(span, surface, kind, name=name, head=head, roles=roles)
-
-
-def _person(article: str, start: int, surface: str, roles: tuple[str, ...] = ()) -> Mention:
-    return _m(article, start, surface, "PERSON", surface.split()[-1].lower(), surface, roles)
-
-
-def _same(res: Resolution, a: Mention, b: Mention) -> bool:
-    return res.entity_of[a.id] == res.entity_of[b.id]
 
 
 def test_a_junior_is_not_his_father() -> None:
@@ -117,8 +99,6 @@ def test_a_government_named_for_someone_is_not_the_articles_country() -> None:
 
 
 def test_an_owned_institution_is_not_the_article_s_main_organisation() -> None:
-    from crosswire.model import Span
-    from crosswire.read.entities import Mention
     from crosswire.read.resolve import resolve
 
     text = "Analysts polled by Tarrow Wire expect Norway's central bank to hold rates, the bank said."

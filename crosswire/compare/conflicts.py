@@ -512,7 +512,8 @@ def _quoted(text: str, words: int = 12, around: str = "") -> str:
 def _going_on_word(text: str, word: str) -> str:
     """The word of an affirming claim to centre its snippet on: the denied word itself when it says it,
     else its "still" / "continue"."""
-    if any(stem(w) == stem(word) for w in text.split()):
+    key = stem(word)
+    if any(stem(w) == key for w in text.split()):
         return word
     m = CONTINUING.search(text)
     return m.group(0) if m else word

@@ -63,7 +63,7 @@ def dossier(
             built, headline = event_dossier(store, row), row.headline
         elif storyline is not None:
             events = storyline_events(store, storyline)
-            built = storyline_dossier(store, storyline)
+            built = storyline_dossier(store, storyline, events)
             headline = f"{events[0].headline} (storyline of {len(events)} events)" if events else storyline
         else:
             err.print(f"[red]error:[/] no event or storyline {escape(repr(event))}: see `crosswire stories`")

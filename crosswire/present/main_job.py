@@ -81,12 +81,14 @@ def event_dossier(store: Store, event: EventRow, resolution: Resolution | None =
     return _stored_dossier(store, event_articles(store, event.id), event.id, resolution)
 
 
-def storyline_dossier(store: Store, storyline_id: str, resolution: Resolution | None = None) -> Dossier:
-    """One dossier over every report of a storyline's events (a story followed over days or weeks): the
+def storyline_dossier(
+    store: Store, storyline_id: str, events: list[EventRow], resolution: Resolution | None = None
+) -> Dossier:
+    """One dossier over every report of a storyline's ``events`` (a story followed over days or weeks): the
     claims of all of them aligned, one timeline across them."""
-    from crosswire.store.events import event_articles, storyline_events
+    from crosswire.store.events import event_articles
 
-    members = (a for e in storyline_events(store, storyline_id) for a in event_articles(store, e.id))
+    members = (a for e in events for a in event_articles(store, e.id))
     return _stored_dossier(store, list({a.id: a for a in members}.values()), storyline_id, resolution)
 
 

@@ -67,7 +67,7 @@ class DossierCache:
 
         key = (storyline_id, *((e.id, e.articles, e.last_seen) for e in events), fmt)
         headline = f"{events[0].headline} (storyline of {len(events)} events)"
-        return self._get(key, lambda: storyline_dossier(store, storyline_id), headline, fmt)
+        return self._get(key, lambda: storyline_dossier(store, storyline_id, events), headline, fmt)
 
     def _get(self, key: tuple[object, ...], build: Callable[[], Dossier], headline: str, fmt: str) -> str:
         from crosswire.present.dossier_html import to_html
