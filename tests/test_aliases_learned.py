@@ -151,3 +151,25 @@ def test_a_name_and_its_description_in_apposition_stay_aliases(nlp) -> None:  # 
 def _word_in(word: str, p: str, q: str) -> str:
     """``word`` when it is in exactly one side of the pair ``(p, q)``, else ""."""
     return word if (word in p) != (word in q) else ""
+
+
+def test_a_description_opening_with_a_name_stays_an_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the White House counsel, Donald F. McGahn II": a description of the name beside it, not a list
+    text = "The mayor relented after the White House counsel, Tomas Brekke, threatened to resign."
+    pairs = _pairs(nlp, text)
+    assert any(
+        {_word_in("counsel", p, q), _word_in("Tomas Brekke", p, q)} == {"counsel", "Tomas Brekke"}
+        for p, q in pairs
+    ), pairs
+
+
+def test_a_hyphenated_title_in_apposition_stays_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.read.entities import extract_mentions
+
+    text = "Others joined, said Ines Varga, co-director of the Halden Tenants Union, on Monday."
+    doc = nlp(text)
+    seconds = {text[a.second[0] : a.second[1]] for a in learn_aliases(doc)}
+    assert "co" not in seconds and "-" not in seconds
+    assert any(s.startswith("co-director") for s in seconds), seconds
+    directors = [m.surface for m in extract_mentions(doc, "x") if m.head == "director"]
+    assert directors == ["co-director"]

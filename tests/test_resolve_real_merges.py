@@ -81,7 +81,7 @@ def test_a_plural_description_does_not_take_one_persons_title() -> None:
 
 
 def test_a_description_naming_a_country_is_not_the_main_person() -> None:
-    full, short = _person("a", 0, "Marla Quenby"), _person("a", 80, "Quenby")
+    full, short = _person("a", 0, "Marla Quenby", ("President",)), _person("a", 80, "Quenby")
     other = _m("a", 40, "the Veldish president", head="president")
     plain = _m("a", 120, "the president", head="president")
     res = resolve({"a": [full, other, short, plain]}, linker=None)
@@ -177,3 +177,51 @@ def test_a_rank_word_makes_another_office() -> None:
     res = resolve({"a": [*boss, deputy, again, bare, *former, was]}, linker=None)
     assert _same(res, deputy, again) and not _same(res, boss[0], deputy)
     assert _same(res, boss[0], bare) and _same(res, former[0], was)
+
+
+def test_an_office_is_the_main_person_only_if_the_story_gives_it_to_them() -> None:
+    mentions = [_person("a", i * 20, "Halvor Brandt", ("President",)) for i in range(4)]
+    prince = _m("a", 100, "the as yet unnamed prince", head="prince")
+    plain = _m("a", 140, "the president", head="president")
+    res = resolve({"a": [*mentions, prince, plain]}, linker=None)
+    assert not _same(res, mentions[0], prince) and _same(res, mentions[0], plain)
+
+
+def test_a_former_office_is_not_its_present_holder() -> None:
+    sitting = [_person("a", i * 20, "Halvor Brandt", ("President",)) for i in range(3)]
+    past = _m("a", 100, "the pro-Velda former president", head="president")
+    named = [_person("a", 140 + i * 20, "Ines Varga", ("former President",)) for i in range(3)]
+    again = _m("a", 220, "the former president", head="president")
+    res = resolve({"a": [*sitting, past, named[0]]}, linker=None)
+    assert not _same(res, sitting[0], past)
+    res = resolve({"a": [*sitting, *named, again]}, linker=None)
+    assert _same(res, named[0], again) and not _same(res, sitting[0], again)
+
+
+def test_a_boy_is_not_the_grown_up_the_article_is_about() -> None:
+    mentions = [_person("a", i * 20, "Halvor Brandt", ("Rep.",)) for i in range(4)]
+    boy = _m("a", 100, "the 15-year-old boy", head="boy")
+    young = _m("a", 140, "the young man", head="man")
+    res = resolve({"a": [*mentions, boy, young]}, linker=None)
+    assert not _same(res, mentions[0], boy) and not _same(res, mentions[0], young)
+    grown = [_person("b", i * 20, "Halvor Brandt", ("Rep.",)) for i in range(4)]
+    plain = _m("b", 100, "the man", head="man")
+    child = [_person("c", i * 20, "Tomas Ulrek") for i in range(4)]
+    his = _m("c", 100, "the boy", head="boy")
+    res = resolve({"b": [*grown, plain], "c": [*child, his]}, linker=None)
+    assert _same(res, grown[0], plain) and _same(res, child[0], his)
+
+
+def test_a_seat_of_government_does_not_end_a_one_word_name() -> None:
+    seat = _m("a", 0, "White House", "ORG", "house", "White House")
+    house = _m("a", 40, "House", "ORG", "house", "House")
+    res = resolve({"a": [seat, house]}, linker=None)
+    assert not _same(res, seat, house)
+
+
+def test_a_regime_of_rules_is_not_the_country() -> None:
+    country = {a: [_m(a, i * 30, "Norway", "GPE", "norway", "Norway") for i in range(2)] for a in "ab"}
+    rules = _m("a", 100, "the inspection regime", head="regime")
+    state = _m("b", 100, "the regime", head="regime")
+    res = resolve({"a": [*country["a"], rules], "b": [*country["b"], state]}, linker=None)
+    assert _same(res, country["b"][0], state) and not _same(res, country["a"][0], rules)

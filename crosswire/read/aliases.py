@@ -473,10 +473,12 @@ def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
     lender")."""
     text = doc_text(doc)
     for tok in doc:
-        if tok.dep_ != "appos":
+        if tok.dep_ != "appos" or _glued_to_next(doc, tok):
             continue
         head = _np_of(doc, tok.head)
         appos = _np_of(doc, tok)
+        if appos is not None and (start := _glued_start(doc, tok)) is not None:
+            appos = (start, appos[1])  # a hyphenated word the parser split ("co - director"): all of it
         if head is None or appos is None or (head[0] < appos[1] and appos[0] < head[1]):
             continue
         if "\n" in text[min(head[0], appos[0]) : max(head[1], appos[1])]:
@@ -484,6 +486,19 @@ def _appositions(doc: Doc) -> Iterator[LearnedAlias]:
         if _is_list(doc, head, appos):
             continue
         yield LearnedAlias(head, appos, "apposition")
+
+
+def _glued_to_next(doc: Doc, tok: Any) -> bool:
+    """Whether ``tok`` is a piece of a hyphenated word that goes on ("co" and "-" in "co-director")."""
+    return tok.i + 1 < len(doc) and not tok.whitespace_ and (tok.text == "-" or doc[tok.i + 1].text == "-")
+
+
+def _glued_start(doc: Doc, tok: Any) -> int | None:
+    """Where the hyphenated word ending with ``tok`` starts, if ``tok`` ends one."""
+    i = tok.i
+    while i > 0 and not doc[i - 1].whitespace_ and (doc[i - 1].text == "-" or doc[i].text == "-"):
+        i -= 1
+    return int(doc[i].idx) if i < tok.i else None
 
 
 ALIAS_CUES = frozenset({"or", "formerly", "also", "now", "aka"})
@@ -499,14 +514,18 @@ def _is_list(doc: Doc, first: tuple[int, int], second: tuple[int, int]) -> bool:
     if "and" in between:  # "the president's oldest son and Russian lawyer X": coordinated, not one
         return True
     ents = [_char_range(e) for e in doc.ents]
-    if not (_opens_with_name(first, ents) and _opens_with_name(second, ents)):
+    text = doc_text(doc)
+    if not (_opens_with_name(text, first, ents) and _opens_with_name(text, second, ents)):
         return False
     return not ALIAS_CUES & set(between)
 
 
-def _opens_with_name(span: tuple[int, int], ents: list[tuple[int, int]]) -> bool:
-    """Whether a name opens ``span``: the span is an entity, or one starts it ("Donald Trump, Jr.")."""
-    return any(e[0] == span[0] and e[1] <= span[1] for e in ents)
+def _opens_with_name(text: str, span: tuple[int, int], ents: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` is a name: an entity, or one followed by no lowercase word ("Donald Trump, Jr.");
+    "the White House counsel" opens with a name but is a description of someone."""
+    return any(
+        e[0] == span[0] and e[1] <= span[1] and not re.search(r"\b[a-z]", text[e[1] : span[1]]) for e in ents
+    )
 
 
 def _np_of(doc: Doc, token: Any) -> tuple[int, int] | None:

@@ -173,6 +173,8 @@ def _descriptions(doc: Doc, article_id: str, taken: list[tuple[int, int]]) -> li
         start, end, head = chunk.start_char, root.idx + len(root.text), root.lemma_.lower()
         if not describes_entity(head) or any(s < end and root.idx < e for s, e in taken):
             continue
+        if any(m.span.start <= root.idx < m.span.end for m in out):
+            continue  # the end of a hyphenated word already taken whole ("co-director")
         if is_name_like(text[start:end]):
             continue  # a capitalised one ("Officials said", "President Trump") would read as a name
         out.append(

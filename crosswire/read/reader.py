@@ -27,9 +27,11 @@ from crosswire.read.timex import TimeRef, extract_timex
 # 11: mentions carry the verb they did or underwent (``governor``), "co-workers" has head "worker", names
 # listed with commas or joined by "and" are no aliases; 12: a person's span takes in "Jr."/"Sr."/"III";
 # 13: allies, advisers, aides, associates, members are person nouns; "a close ally" names no person;
-# 14: an NER span or a learned apposition never runs over a line break.
+# 14: an NER span or a learned apposition never runs over a line break; 15: a description opening with a
+# name ("the White House counsel, Donald F. McGahn II") is a role of the name in apposition, not a list; a
+# hyphenated title the parser splits ("co-director") is one apposition and one description.
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
-READER_VERSION = 14
+READER_VERSION = 15
 BATCH_SIZE = 32
 
 

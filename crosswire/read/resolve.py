@@ -62,6 +62,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -79,6 +80,7 @@ from crosswire.read.aliases import (
     is_person_noun,
     is_pronoun,
     leading_titles,
+    metonym_countries,
     name_key,
     normalise,
     noun_gender,
@@ -131,6 +133,22 @@ RELATIONAL_NOUNS = word_set(
 UNNAMED_DOERS = word_set(
     """driver motorist gunman shooter attacker assailant killer murderer arsonist robber burglar thief
     criminal culprit perpetrator hijacker bomber kidnapper abductor stabber"""
+)
+# Offices held by election, appointment or birth: a description so headed is the main person only if the
+# story gives them the title
+OFFICE_NOUNS = word_set(
+    """president king queen prince princess monarch emperor empress sultan emir pope bishop senator
+    congressman congresswoman governor mayor minister premier chancellor ambassador envoy secretary"""
+)
+# titles and occupations only grown-ups hold: "Rep. Danny Davis", "police spokesman Anthony Guglielmi"
+GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
+    """rep sen gov lawmaker legislator judge justice spokesman spokeswoman spokesperson officer sergeant
+    detective sheriff chief commander superintendent lieutenant captain director executive ceo chairman
+    chairwoman lawyer attorney prosecutor doctor professor pastor priest coroner"""
+)
+# a child or youth, whom the article's grown-up main person is not
+YOUTH_NOUNS = word_set(
+    "boy girl child kid baby infant toddler teen teenager youngster juvenile schoolboy schoolgirl"
 )
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 PLURAL = "|pl"  # marks the key of a plural person description ("the women" is not "the woman")
@@ -399,8 +417,10 @@ def region_base(name: str) -> str:
 
 
 # words that make another office of the head they precede: "the vice president" is not "the president"
-# ("former" does not: "the former FBI director" may be the story's "FBI director")
 RANK_WORDS = word_set("vice deputy assistant under co acting")
+# words that make an office a past one: "the former president" is not the one the story titles "President"
+# now, but the one it calls "former President X"
+FORMER = re.compile(r"\b(?:former|ex-|erstwhile|onetime|one-time)", re.IGNORECASE)
 
 
 def description_key(scope: str, surface: str, head: str = "") -> str:
@@ -412,8 +432,14 @@ def description_key(scope: str, surface: str, head: str = "") -> str:
     proper = {_number(normalise(w)) for w in _modifier_words(surface) if w[:1].isupper() and normalise(w)}
     numbered = head in UNIT_HEADS or head.isdigit()
     numbers = {_number(w) for w in words if _number(w).isdigit()} if numbered else set()
-    modifiers = sorted(proper - numbers - {head, rank}) + sorted(numbers - {head})
-    return f"D:{scope}:{' '.join([*modifiers, f'{rank}-{head}' if rank else head])}"
+    modifiers = sorted(proper - numbers - {head, rank, "former"}) + sorted(numbers - {head})
+    office = f"{rank}-{head}" if rank else head
+    return f"D:{scope}:{' '.join([*modifiers, f'former-{office}' if _is_former(surface) else office])}"
+
+
+def _is_former(surface: str) -> bool:
+    """A description of a past office or role: "the former president", "an ex-minister"."""
+    return bool(FORMER.search(surface))
 
 
 def _rank_before(words: list[str], head: str) -> str:
@@ -611,8 +637,11 @@ def _link_short_forms(uf: _UnionFind, members: list[_View]) -> None:
     first: dict[str, set[str]] = defaultdict(set)
     junior: dict[str, set[str]] = defaultdict(set)  # "Truax" → "Arlo Truax Jr." where no other name ends so
     mentions = Counter(v.key for v in members)
+    seats = metonym_countries()
     for v in _full_names(members):
         tokens = v.key[2:].split()
+        if v.key[2:] in seats:  # "the House" is not the White House, nor "Street" Downing Street
+            continue
         last[tokens[-1]].add(v.key)
         junior[_name_words(v.key)[-1]].add(v.key)
         first[tokens[0]].add(v.key)
@@ -684,6 +713,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
     doers = _named_doers(members)
+    office_holders = _office_holders(uf, members)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
     for v in members:
@@ -691,20 +721,26 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             continue
         story_key = _rescope(v.key, group)
         plural = _is_plural(v.mention)
+        former = _is_former(v.mention.surface)
         by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
         # a single person who is not someone's ("Trump's campaign manager" did things Trump did too)
-        someone = _is_single_person_noun(v.mention) and not _names_someone(v.mention)
+        # nor a past office holder: the article's main person is seldom "the former president"
+        someone = _is_single_person_noun(v.mention) and not _names_someone(v.mention) and not former
         if root is None and someone and v.mention.governor in doers:
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
         if root is None and someone and v.mention.head not in RELATIONAL_NOUNS | UNNAMED_DOERS:
             article = v.mention.span.article_id
+            fits = _fits_gender(genders, noun_gender(v.mention.head))
+            if _is_youth(v.mention):  # "the 15-year-old boy" is not the congressman
+                fits = _and(fits, lambda key: key not in office_holders)
             root = _main_person_if_fits(
                 uf,
-                articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head))),
+                articles.main_person(article, fits),
                 in_group[story_key],
                 articles.named(article),
+                office=v.mention.head in OFFICE_NOUNS,
             )
         if (
             root is None
@@ -726,6 +762,34 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         uf.union(v.key, consensus or story_key)
         uf.union(story_key, _synonym_key(story_key, synonyms))
     _link_modified(uf, loose)
+
+
+def _office_holders(uf: _UnionFind, members: list[_View]) -> set[str]:
+    """Keys of the named persons the story titles with an office or a grown-up's job ("Rep. Danny Davis",
+    "Danny Davis, the congressman", "police spokesman Anthony Guglielmi"), whom no "boy" describes."""
+    holders = {
+        uf.find(v.key)
+        for v in members
+        if v.role in NAMED_ROLES
+        and v.person
+        and any(_is_office(role) for role in _roles_of(v.mention))
+    }
+    return {v.key for v in members if v.key and uf.find(v.key) in holders}
+
+
+def _is_office(role: str) -> bool:
+    words = normalise(role).split()
+    return bool(words) and words[-1] in GROWN_UP_TITLES
+
+
+def _is_youth(m: Mention) -> bool:
+    """"the boy", "a toddler", "the young man", "a teenage girl"."""
+    words = normalise(m.surface).split()
+    return m.head in YOUTH_NOUNS or (m.head in {"man", "woman"} and bool({"young", "teenage"} & set(words)))
+
+
+def _and(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda key: first(key) and second(key)
 
 
 def _named_doers(members: list[_View]) -> dict[str, list[_View]]:
@@ -800,15 +864,18 @@ def _link_countries(uf: _UnionFind, members: list[_View]) -> set[str]:
 
 
 def _main_person_if_fits(
-    uf: _UnionFind, main: str | None, bearers: list[str], in_article: set[str]
+    uf: _UnionFind, main: str | None, bearers: list[str], in_article: set[str], office: bool = False
 ) -> str | None:
     """The article's main person, unless the story gives the description as a title only to someone else
     whom this article names too (a story of two happenings may title another actress in its other
-    articles)."""
+    articles). An ``office`` ("the prince", "the senator") only if the story gives it to the main person:
+    the president an article is about is not "the as yet unnamed prince" it mentions."""
     roots = {uf.find(k) for k in bearers}
-    if main is None or not roots & in_article or main in roots:
+    if main is None or main in roots:
         return main
-    return None
+    if office or roots & in_article:
+        return None
+    return main
 
 
 def _role_index(
@@ -1057,10 +1124,13 @@ def _role_keys(group: str, role: str) -> set[str]:
     words = role.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in ROLE_HEAD_ENDS), len(words))
     full = description_key(group, " ".join(words[:cut]))
-    head = full.split(":", 2)[-1].rsplit(" ", 1)[-1]
+    *modifiers, head = full.split(":", 2)[-1].split(" ")
     # a ranked title still bears its bare head, as a rival: "the president" of an article that names a
     # "Vice President" and a "President" is not sure to be the president
-    return {full, f"D:{group}:{head}", f"D:{group}:{head.split('-', 1)[-1]}"}
+    keys = {full, f"D:{group}:{head}", f"D:{group}:{head.rsplit('-', 1)[-1]}"}
+    if modifiers and not _is_former(role):  # "the Tarsk police chief" is "the former Tarsk police chief"
+        keys.add(f"D:{group}:{' '.join([*modifiers, 'former-' + head])}")
+    return keys
 
 
 # ---------------------------------------------------------------- output

@@ -22,12 +22,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from crosswire.read.aliases import metonym_countries, name_key, normalise
+from crosswire.read.aliases import metonym_countries, name_key, normalise, word_set
 from crosswire.read.gazetteer import load_gazetteer
 
 GOVERNMENT_HEADS = frozenset({"government", "administration", "regime"})
 PERSON_POSSESSIVES = frozenset({"his", "her"})  # "his administration": a leader's, not the article's country
 COUNTRY_HEADS = frozenset({"country", "nation"})  # "the country": the one its article names most
+POLICY_WORDS = word_set(
+    """inspection inspections verification monitoring sanctions sanction tax trade visa tariff tariffs export
+    control safeguards compliance regulatory nonproliferation"""
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def country_links(members: list[CountryMention]) -> list[tuple[str, str]]:
         if m.name and m.role != "description":
             demonym = country_of_demonym(m.name) if m.kind == "NORP" else None
             stands_for = metonyms.get(name_key(m.name)) or demonym
-        elif m.role == "description" and m.head in GOVERNMENT_HEADS:
+        elif m.role == "description" and m.head in GOVERNMENT_HEADS and not _is_policy(m.surface):
             stands_for = _named_in(m.surface)
             if stands_for is None and not _names_other(m.surface):
                 stands_for = _main_country(by_article.get(m.article, Counter()))
@@ -94,6 +98,11 @@ def country_links(members: list[CountryMention]) -> list[tuple[str, str]]:
         if stands_for in countries:
             links.append((m.key, countries[stands_for][0]))
     return links
+
+
+def _is_policy(surface: str) -> bool:
+    """A regime of rules, not of a state: "the inspection regime", "a sanctions regime"."""
+    return bool(POLICY_WORDS & set(normalise(surface).split()))
 
 
 def _names_other(surface: str) -> bool:
