@@ -225,3 +225,12 @@ def test_a_regime_of_rules_is_not_the_country() -> None:
     state = _m("b", 100, "the regime", head="regime")
     res = resolve({"a": [*country["a"], rules], "b": [*country["b"], state]}, linker=None)
     assert _same(res, country["b"][0], state) and not _same(res, country["a"][0], rules)
+
+
+def test_the_administration_is_the_american_one_where_the_us_is_named() -> None:
+    iran = [_m("a", i * 30, "Iran", "GPE", "iran", "Iran") for i in range(3)]
+    us = _m("a", 100, "the United States", "GPE", "states", "United States")
+    admin = _m("a", 140, "The administration", head="administration")
+    government = _m("a", 180, "the government", head="government")
+    res = resolve({"a": [*iran, us, admin, government]}, linker=None)
+    assert _same(res, us, admin) and _same(res, iran[0], government)

@@ -91,8 +91,12 @@ def country_links(members: list[CountryMention]) -> list[tuple[str, str]]:
             stands_for = metonyms.get(name_key(m.name)) or demonym
         elif m.role == "description" and m.head in GOVERNMENT_HEADS and not _is_policy(m.surface):
             stands_for = _named_in(m.surface)
+            named = by_article.get(m.article, Counter())
             if stands_for is None and not _names_other(m.surface):
-                stands_for = _main_country(by_article.get(m.article, Counter()))
+                # "the administration" is what American English calls a government: in an article naming
+                # the U.S. it is the U.S. one, even where Iran is named more often
+                american = m.head == "administration" and named["US"] > 0
+                stands_for = "US" if american else _main_country(named)
         elif m.role == "description" and m.head in COUNTRY_HEADS and normalise(m.surface) == m.head:
             stands_for = _main_country(by_article.get(m.article, Counter()))
         if stands_for in countries:
