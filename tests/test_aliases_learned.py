@@ -173,3 +173,9 @@ def test_a_hyphenated_title_in_apposition_stays_whole(nlp) -> None:  # type: ign
     assert any(s.startswith("co-director") for s in seconds), seconds
     directors = [m.surface for m in extract_mentions(doc, "x") if m.head == "director"]
     assert directors == ["co-director"]
+
+
+def test_no_aliases_from_a_dateline_closing_the_page(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a page that ends with the next story's dateline: "DETROIT, Mich. (WXYZ) -"
+    pairs = _pairs(nlp, "The boy was taken to a hospital.\n\nLINDRELL, Velm. (KVTV) -")
+    assert not any("KVTV" in p for pair in pairs for p in pair), pairs

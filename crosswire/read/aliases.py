@@ -392,7 +392,7 @@ def learn_aliases(doc: Doc) -> list[LearnedAlias]:
 _AGENCY_DATELINE_RE = re.compile(
     r"(?:^|(?<=\n))\s*(?!(?:The|A|An) )[A-Z][\w.'\- ]{1,40}"  # the city, after no article
     r"(?:,\s*[A-Z][\w.'\- ]{1,30})?"  # its region or country
-    r"\s*\([^)\n]{1,40}\)\s*[—–―-]{1,2}\s"  # the agency, the dash
+    r"\s*\([^)\n]{1,40}\)\s*[—–―-]{1,2}(?:\s|$)"  # the agency, the dash (even closing the page)
 )
 
 
