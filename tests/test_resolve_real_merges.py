@@ -234,3 +234,13 @@ def test_the_administration_is_the_american_one_where_the_us_is_named() -> None:
     government = _m("a", 180, "the government", head="government")
     res = resolve({"a": [*iran, us, admin, government]}, linker=None)
     assert _same(res, us, admin) and _same(res, iran[0], government)
+
+
+def test_a_group_is_named_by_its_usual_name_a_person_by_the_full_one() -> None:
+    groups = [_m("a", i * 20, "Democrats", "NORP", "democrats", "Democrats") for i in range(6)]
+    rare = _m("a", 200, "Obstructionist Democrats", "NORP", "democrats", "Obstructionist Democrats")
+    people = [_person("b", i * 20, "Peskov") for i in range(6)]
+    full = _person("b", 200, "Dmitry Peskov")
+    res = resolve({"a": [*groups, rare], "b": [*people, full]}, linker=None)
+    names = {e.name for e in res.entities}
+    assert "Democrats" in names and "Dmitry Peskov" in names, names

@@ -1153,7 +1153,8 @@ def _build(uf: _UnionFind, views: list[_View]) -> Resolution:
 def _entity(members: list[_View], keys: set[str]) -> Entity:
     names = [mention_name(v.mention) for v in members if mention_name(v.mention)]
     table = sorted(k[2:] for k in keys if k.startswith("T:"))
-    name = table[0] if table else _canonical(names or [members[0].mention.surface])
+    person = any(v.person for v in members)
+    name = table[0] if table else _canonical(names or [members[0].mention.surface], person)
     # the kind its full name is tagged with, where it is tagged: short forms ("Castellan") are tagged by shape
     named = [v for v in members if v.mention.kind != "OTHER" and mention_name(v.mention) == name]
     kinds = Counter(v.mention.kind for v in named or members if v.mention.kind != "OTHER")
@@ -1167,18 +1168,26 @@ def _entity(members: list[_View], keys: set[str]) -> Entity:
     )
 
 
-def _canonical(names: list[str]) -> str:
+def _canonical(names: list[str], person: bool = True) -> str:
     """Not an acronym when there is more; the name most of the entity's names share a word with; then the
     longest, then the most frequent: "Viktor Hale" (beside "Hale", "Hale") rather than the title an
     apposition made a name ("National Renewal MP"); "Dmitry Peskov" rather than "Peskov"; "Northern Front"
-    rather than "NF"."""
+    rather than "NF". A group, place or organisation is not named by a rare longer form: "Democrats" (×23)
+    rather than a tweet's "Obstructionist Democrats" (×1)."""
     counts = Counter(names)
     words = {n: set(normalise(n).split()) for n in counts}
+    top = max(counts.values())
 
     def shared(n: str) -> int:
         return sum(c for m, c in counts.items() if words[n] & words[m])
 
-    return max(counts, key=lambda n: (not is_acronym(n), shared(n), len(words[n]), counts[n], n))
+    def usual(n: str) -> bool:
+        return person or counts[n] * RARE_NAME_RATIO >= top
+
+    return max(counts, key=lambda n: (not is_acronym(n), shared(n), usual(n), len(words[n]), counts[n], n))
+
+
+RARE_NAME_RATIO = 4  # a non-person's longer name is passed over when its shorter one is 4× as frequent
 
 
 def _entity_id(keys: set[str], members: list[_View]) -> str:
