@@ -279,6 +279,19 @@ def test_a_persons_span_takes_in_a_generational_suffix(text: str, tagged: str, s
     assert [m.surface for m in _ner(text, [(tagged, "PERSON")])] == [surface]
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged", "surface"),
+    [
+        ("President Hwang Dae-su met them.", "Hwang Dae", "Hwang Dae-su"),
+        ("A Hwang Dae-backed group met them.", "Hwang Dae", "Hwang Dae"),
+    ],
+)
+def test_a_persons_span_takes_in_the_rest_of_a_hyphenated_given_name(
+    text: str, tagged: str, surface: str
+) -> None:
+    assert [m.surface for m in _ner(text, [(tagged, "PERSON")])] == [surface]
+
+
 def test_a_cue_in_one_sentence_holds_for_the_name_in_the_others() -> None:
     text = "Jets remain at Tell Harim air base. Rebels may march on Tell Harim next week."
     mentions = _ner(text, [("Tell Harim", "FAC"), ("Tell Harim", "PERSON")])

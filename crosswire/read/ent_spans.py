@@ -1,6 +1,6 @@
 """Repairs of the NER spans of one article, before mentions are taken from them.
 
-The small English model cuts names in five recurring ways; ``repair_ents(doc)`` mends each and sets
+The small English model cuts names in six recurring ways; ``repair_ents(doc)`` mends each and sets
 ``doc.ents`` to the result:
 
 - a span that runs over a line break ("Little Rock Police Department\nLITTLE ROCK", a headline into its
@@ -12,7 +12,8 @@ The small English model cuts names in five recurring ways; ``repair_ents(doc)`` 
 - a span that lost the first word of a name the article spells in full elsewhere ("Sable [Ford]" beside
   "Sable Ford") takes that word back;
 - a person's span that stops before a generational suffix ("[Donald Trump], Jr.") takes it in, so the son
-  is not read as his father.
+  is not read as his father;
+- a person's span that stops inside a hyphenated given name ("[Moon Jae]-in") takes the rest of it.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def repair_ents(doc: Doc) -> None:
     labels = {e.text: str(e.label_) for e in doc.ents}
     spans: list[SpacySpan] = []
     for ent in doc.ents:
-        ent = _with_suffix(_widened(_closed(_one_line(ent)), labels))
+        ent = _with_hyphen_tail(_with_suffix(_widened(_closed(_one_line(ent)), labels)))
         spans.extend(_split_at_title(ent))
     doc.ents = filter_spans([s for s in spans if len(s)])
 
@@ -98,6 +99,30 @@ def _with_suffix(ent: SpacySpan) -> SpacySpan:
         and doc[end].text[0].isupper()
     ):
         return SpacySpan(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
+# words glued to a name that make it a modifier, not a longer name ("a Trump-backed candidate")
+NOT_NAME_TAILS = word_set(
+    """led based backed born owned run style era like linked allied aligned free wide type made funded
+    appointed controlled related friendly supporting leaning inspired esque ish"""
+)
+
+
+def _with_hyphen_tail(ent: SpacySpan) -> SpacySpan:
+    """A person's span with the lowercase rest of a hyphenated word it ends in ("Moon Jae" + "-in")."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or not len(ent) or end + 1 >= len(doc) or doc[end - 1].whitespace_:
+        return ent
+    dash, tail = doc[end], doc[end + 1]
+    if (
+        dash.text == "-"
+        and not dash.whitespace_
+        and tail.is_alpha
+        and tail.is_lower
+        and tail.lower_ not in NOT_NAME_TAILS
+    ):
+        return SpacySpan(doc, ent.start, end + 2, label=ent.label_)
     return ent
 
 
