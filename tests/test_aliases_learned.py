@@ -179,3 +179,12 @@ def test_no_aliases_from_a_dateline_closing_the_page(nlp) -> None:  # type: igno
     # a page that ends with the next story's dateline: "DETROIT, Mich. (WXYZ) -"
     pairs = _pairs(nlp, "The boy was taken to a hospital.\n\nLINDRELL, Velm. (KVTV) -")
     assert not any("KVTV" in p for pair in pairs for p in pair), pairs
+
+
+def test_a_lawmakers_party_and_state_are_no_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.read.entities import extract_mentions
+
+    doc = nlp("Rep. Tomas Brekke (D-CA) disagreed, and so did Sen. Ines Varga (R-Va.).")
+    mentions = extract_mentions(doc, "x")
+    assert not any(m.surface.startswith(("D-", "R-")) for m in mentions), mentions
+    assert not any(a.startswith(("D-", "R-")) for m in mentions for a in m.aliases), mentions

@@ -325,3 +325,10 @@ def test_a_country_called_an_ally_stays_a_place() -> None:
     country = Mention(Span("a", 0, 8), "Norvania", "GPE", name="Norvania", roles=("a close ally",))
     boss = Mention(Span("a", 20, 32), "Marta Kellan", "GPE", name="Marta Kellan", roles=("Union boss",))
     assert _by_role(country).kind == "GPE" and _by_role(boss).kind == "PERSON"
+
+
+def test_a_persons_party_in_apposition_is_a_role_not_an_alias() -> None:
+    text = "Democrats disagreed. Representative Tomas Brekke, the top Democrat on the panel, argued so."
+    named = [m for m in _ner(text, [("Democrats", "NORP"), ("Democrat", "NORP")]) if "Brekke" in m.surface]
+    assert named and all(m.kind == "PERSON" and "Democrat" not in m.aliases for m in named), named
+    assert any("Democrat" in m.roles for m in named), named

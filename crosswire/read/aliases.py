@@ -377,10 +377,12 @@ def learn_aliases(doc: Doc) -> list[LearnedAlias]:
     places = [_char_range(e) for e in doc.ents if e.label_ in PLACE_LABELS]
     values = [_char_range(e) for e in doc.ents if e.label_ in VALUE_LABELS]
     found = [*_parentheses(doc), *_aka(doc), *_appositions(doc), *_respectively(doc)]
+    text = doc_text(doc)
     return [
         a
         for a in found
-        if a.first[0] >= skip
+        if not any(is_party_tag(text[side[0] : side[1]]) for side in (a.first, a.second))
+        and a.first[0] >= skip
         and a.second[0] >= skip
         and not (a.first in places and a.second in places)
         and not any(_overlaps(side, d) for side in (a.first, a.second) for d in datelines)
@@ -435,6 +437,15 @@ def _parentheses(doc: Doc) -> Iterator[LearnedAlias]:
         inner = doc[i + 1 : close]
         if is_name_like(inner.text):
             yield LearnedAlias(_char_range(ent), _char_range(inner), "parenthesis")
+
+
+# a lawmaker's party and state after the name: "(R-Va.)", "(D-Calif.)", "(D-CA)", "(R)", "(I-Vt.)"
+_PARTY_TAG = re.compile(r"^[RDI](?:\s*[-–,]\s*[A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][A-Za-z.]{0,6})?)?\.?$")
+
+
+def is_party_tag(text: str) -> bool:
+    """A lawmaker's party and state ("R-Va.", "D-CA"): no name, and no alias of the lawmaker's."""
+    return bool(_PARTY_TAG.match(text.strip()))
 
 
 def _entity_ending_at(doc: Doc, char: int) -> SpacySpan | None:

@@ -297,6 +297,12 @@ def _apply_alias(
         assert named is not None
         _add(by_range, replace(named, roles=(*named.roles, doc_text(doc)[other[0] : other[1]])))
         return
+    if alias.how == "apposition" and (first.kind == "NORP") != (second.kind == "NORP"):
+        # "Elijah Cummings, the top Democrat", "Ana Ruiz, a Venezuelan": a person's party or nationality
+        group, named = (first, second) if first.kind == "NORP" else (second, first)
+        kind = "PERSON" if named.kind == "OTHER" else named.kind
+        _add(by_range, replace(named, roles=_plus(named.roles, group.surface), kind=kind))
+        return
     kind = first.kind if first.kind != "OTHER" else second.kind
     _add(by_range, replace(first, aliases=_plus(first.aliases, second.surface), kind=kind))
     _add(by_range, replace(second, aliases=_plus(second.aliases, first.surface), kind=kind))

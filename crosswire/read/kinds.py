@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
 
-from crosswire.read.aliases import dateline_end, word_set
+from crosswire.read.aliases import dateline_end, is_party_tag, word_set
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.given_names import is_given_name
 from crosswire.read.nlp import doc_text
@@ -307,7 +307,7 @@ def is_name_span(ent: SpacySpan) -> bool:
     plural common noun capitalised only because it opens its sentence ("Trains will run every 30 minutes",
     "Videos posted online showed ..."). The tagger calls a plural name there a common noun too ("Teamsters
     walked out"): that rare name is lost, as the price of the many capitalised nouns it drops."""
-    if not any(ch.isupper() for ch in ent.text) or ent.text in TIME_ZONES:
+    if not any(ch.isupper() for ch in ent.text) or ent.text in TIME_ZONES or is_party_tag(ent.text):
         return False
     first = ent[0]
     opens = all(t.is_punct for t in ent.doc[first.sent.start : first.i])
