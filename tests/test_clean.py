@@ -159,6 +159,9 @@ def test_headline_in_body_kept_when_it_is_the_only_paragraph() -> None:
         "Advertisement",
         "We use cookies to give you the best experience.",
         "Skip to main content",
+        "Buy Photo Crews clear the pier in Orrin Falls, May 25, 2026. (Photo: T. Brennick/The Herald)Buy Photo",
+        "Please enable Javascript to watch this video",
+        "JavaScript is disabled in your browser.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -185,6 +188,8 @@ def test_boilerplate_lines(line: str) -> None:
         "Recommended changes to the timetable will take effect in October.",
         "The union said 40 members had contributed to the strike fund.",
         "The footage (seen by the Herald: it runs four minutes) shows the breach.",
+        "Buy Photo prints were sold at the fair, the organisers said.",
+        "Enabling JavaScript on the council site took the contractor a year, the audit found.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(line: str) -> None:

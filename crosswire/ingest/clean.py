@@ -14,11 +14,16 @@ import unicodedata
 PARAGRAPH_SEP = "\n\n"
 
 _CREDIT = r"(?:photo|picture|image|video|credit|file photo|getty images|reuters|ap|afp|epa)"
+_BUY = r"(?:buy photo\s*)?"
 BOILERPLATE_PATTERNS = [
     # captions ending in a credit: "... on Wednesday. (AP/AP)", "(Photo: J. Marlow/Meridian Wire)"
-    rf"^.{{0,300}}\((?:{_CREDIT})?[^()]{{0,60}}/[^()]{{0,60}}\)\s*$",
+    # (a gallery's "Buy Photo" button may open and close it)
+    rf"^.{{0,300}}\((?:{_CREDIT})?[^()]{{0,60}}/[^()]{{0,60}}\)\s*{_BUY}$",
     # or in a credit label: "... in the town square. (Image: social media)", "(Photo: Jane Roe)"
-    rf"^.{{0,300}}\(\s*{_CREDIT}\s*:[^()]{{1,60}}\)\s*$",
+    rf"^.{{0,300}}\(\s*{_CREDIT}\s*:[^()]{{1,60}}\)\s*{_BUY}$",
+    # a video player's prompt: "Please enable Javascript to watch this video"
+    r"^(?:please )?(?:enable|turn on) javascript\b.{0,120}$",
+    r"^javascript is (?:disabled|required|not enabled)\b.{0,120}$",
     rf"^\(?\s*{_CREDIT}\s*[:/].{{0,120}}$",
     r"^.{0,120}\b(?:contributed (?:reporting )?to this (?:report|story|article)|contributed reporting)\b.{0,60}$",
     r"^(?:additional )?reporting by (?-i:[A-Z]).{0,120}$",  # a name follows, not "Reporting by the agency showed"
