@@ -159,7 +159,7 @@ def test_headline_in_body_kept_when_it_is_the_only_paragraph() -> None:
         "Advertisement",
         "We use cookies to give you the best experience.",
         "Skip to main content",
-        "Buy Photo Crews clear the pier in Orrin Falls, May 25, 2026. (Photo: T. Brennick/The Herald)Buy Photo",
+        "Buy Photo Crews clear the pier in Orrin, May 25, 2026. (Photo: T. Brennick/The Herald)Buy Photo",
         "Please enable Javascript to watch this video",
         "JavaScript is disabled in your browser.",
     ],
