@@ -221,6 +221,23 @@ def test_a_word_tagged_a_place_in_its_story_is_that_place_everywhere_in_it() -> 
     assert kinds[res.entity_of["b:0-6"]] == "GPE"
 
 
+def test_a_word_the_story_tags_a_person_more_often_stays_a_person() -> None:
+    """ "Obama" tagged a place once among person tags is the person, not a place that takes "the president"."""
+    ms = {
+        "a": [
+            Mention(Span("a", 0, 12), "Halvor Brandt", "PERSON", name="Halvor Brandt", head="brandt"),
+            *[
+                Mention(Span("a", 20 + i * 10, 26 + i * 10), "Brandt", "PERSON", name="Brandt", head="brandt")
+                for i in range(3)
+            ],
+            Mention(Span("a", 80, 86), "Brandt", "GPE", name="Brandt", head="brandt"),
+        ]
+    }
+    res = resolve(ms, {"a": "s"})
+    assert len({res.entity_of[m.id] for m in ms["a"]}) == 1
+    assert {e.kind for e in res.entities} == {"PERSON"}
+
+
 def _ner(text: str, spans: list[tuple[str, str]]) -> list[Mention]:
     """The mentions of ``text`` had NER tagged exactly ``spans`` (surface, label), in order."""
     doc = load_nlp()(text)

@@ -81,7 +81,7 @@ def test_a_plural_description_does_not_take_one_persons_title() -> None:
 
 
 def test_a_description_naming_a_country_is_not_the_main_person() -> None:
-    full, short = _person("a", 0, "Marla Quenby", ("President",)), _person("a", 80, "Quenby")
+    full, short = _person("a", 0, "Marla Quenby"), _person("a", 80, "Quenby")
     other = _m("a", 40, "the Veldish president", head="president")
     plain = _m("a", 120, "the president", head="president")
     res = resolve({"a": [full, other, short, plain]}, linker=None)
@@ -179,12 +179,22 @@ def test_a_rank_word_makes_another_office() -> None:
     assert _same(res, boss[0], bare) and _same(res, former[0], was)
 
 
-def test_an_office_is_the_main_person_only_if_the_story_gives_it_to_them() -> None:
-    mentions = [_person("a", i * 20, "Halvor Brandt", ("President",)) for i in range(4)]
+def test_an_office_is_not_the_main_person_the_story_gives_another() -> None:
+    mentions = [_person("a", i * 20, "Halvor Brandt", ("Rep.",)) for i in range(4)]
+    senator = _m("a", 100, "the senator", head="senator")
+    again = _m("a", 140, "the congressman", head="congressman")
+    untitled = [_person("b", i * 20, "Ines Varga") for i in range(4)]
+    president = _m("b", 100, "the president", head="president")
+    res = resolve({"a": [*mentions, senator, again], "b": [*untitled, president]}, linker=None)
+    assert not _same(res, mentions[0], senator) and _same(res, mentions[0], again)
+    assert _same(res, untitled[0], president)  # a title the story never gives anyone: the main person
+
+
+def test_a_description_the_text_calls_unnamed_is_no_one_it_names() -> None:
+    mentions = [_person("a", i * 20, "Halvor Brandt") for i in range(4)]
     prince = _m("a", 100, "the as yet unnamed prince", head="prince")
-    plain = _m("a", 140, "the president", head="president")
-    res = resolve({"a": [*mentions, prince, plain]}, linker=None)
-    assert not _same(res, mentions[0], prince) and _same(res, mentions[0], plain)
+    res = resolve({"a": [*mentions, prince]}, linker=None)
+    assert not _same(res, mentions[0], prince)
 
 
 def test_a_former_office_is_not_its_present_holder() -> None:

@@ -162,7 +162,7 @@ def _descriptions(doc: Doc, article_id: str, taken: list[tuple[int, int]]) -> li
     unless a mention already covers the head."""
     text = doc_text(doc)
     person_starts = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
-    out = []
+    out: list[Mention] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
         if (title := _title_before_name(chunk, person_starts)) is not None:

@@ -146,6 +146,12 @@ GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
     detective sheriff chief commander superintendent lieutenant captain director executive ceo chairman
     chairwoman lawyer attorney prosecutor doctor professor pastor priest coroner"""
 )
+OFFICE_SHORT_FORMS = {
+    "rep": "congressman", "representative": "congressman", "congresswoman": "congressman", "sen": "senator",
+    "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor",
+}  # fmt: skip
+# "the as yet unnamed prince", "an unidentified man": the text says it is no one it names
+UNNAMED = re.compile(r"\b(?:unnamed|unidentified|anonymous|unknown)\b", re.IGNORECASE)
 # a child or youth, whom the article's grown-up main person is not
 YOUTH_NOUNS = word_set(
     "boy girl child kid baby infant toddler teen teenager youngster juvenile schoolboy schoolgirl"
@@ -315,12 +321,18 @@ def _one_kind_per_place(views: list[_View]) -> list[_View]:
     """A one-word name the NER tags as a place somewhere in its story is that place wherever the story uses
     it: the small model tags an unfamiliar country ("Qadira") a place in one sentence and an organisation or
     a person in the next, and the short-form rules would then join it to a longer name it opens ("Qadira
-    Civil Observatory")."""
+    Civil Observatory"). Not a word the story tags a person more often ("Obama" tagged a place once)."""
     places: dict[tuple[str, str], str] = {}
+    tagged: Counter[tuple[str, str]] = Counter()  # place tags minus person tags of a word in a story
     for v in views:
         name = mention_name(v.mention)
         if v.role in {"short", "single"} and v.mention.kind in PLACE_KINDS and " " not in name:
             places.setdefault((v.group, normalise(name)), v.mention.kind)
+            tagged[(v.group, normalise(name))] += 1
+        elif v.mention.kind == "PERSON" and name:  # "Obama", "Barack Obama": the word names a person
+            tagged[(v.group, normalise(name).split()[-1])] -= 1
+    # a word the story tags a person more often than a place is a person's ("Obama" once a GPE)
+    places = {k: kind for k, kind in places.items() if tagged[k] > 0}
     out = []
     for v in views:
         name = mention_name(v.mention)
@@ -713,7 +725,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
     doers = _named_doers(members)
-    office_holders = _office_holders(uf, members)
+    titles = _titles(uf, members)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
     for v in members:
@@ -726,21 +738,28 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
         # a single person who is not someone's ("Trump's campaign manager" did things Trump did too)
-        # nor a past office holder: the article's main person is seldom "the former president"
-        someone = _is_single_person_noun(v.mention) and not _names_someone(v.mention) and not former
+        # nor a past office holder ("the former president"), nor someone the text says it does not name
+        someone = (
+            _is_single_person_noun(v.mention)
+            and not _names_someone(v.mention)
+            and not former
+            and not UNNAMED.search(v.mention.surface)
+        )
         if root is None and someone and v.mention.governor in doers:
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
         if root is None and someone and v.mention.head not in RELATIONAL_NOUNS | UNNAMED_DOERS:
             article = v.mention.span.article_id
             fits = _fits_gender(genders, noun_gender(v.mention.head))
             if _is_youth(v.mention):  # "the 15-year-old boy" is not the congressman
-                fits = _and(fits, lambda key: key not in office_holders)
+                fits = _and(fits, lambda key: not titles.get(key))
+            elif (office := _office(normalise(v.mention.surface).split(), v.mention.head)) is not None:
+                # "the senator" is not "Rep. X", nor "a senior vice president" the company's president
+                fits = _and(fits, _holds(titles, office))
             root = _main_person_if_fits(
                 uf,
                 articles.main_person(article, fits),
                 in_group[story_key],
                 articles.named(article),
-                office=v.mention.head in OFFICE_NOUNS,
             )
         if (
             root is None
@@ -764,22 +783,33 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     _link_modified(uf, loose)
 
 
-def _office_holders(uf: _UnionFind, members: list[_View]) -> set[str]:
-    """Keys of the named persons the story titles with an office or a grown-up's job ("Rep. Danny Davis",
-    "Danny Davis, the congressman", "police spokesman Anthony Guglielmi"), whom no "boy" describes."""
-    holders = {
-        uf.find(v.key)
-        for v in members
-        if v.role in NAMED_ROLES
-        and v.person
-        and any(_is_office(role) for role in _roles_of(v.mention))
-    }
-    return {v.key for v in members if v.key and uf.find(v.key) in holders}
+def _titles(uf: _UnionFind, members: list[_View]) -> dict[str, set[str]]:
+    """Key of a mention → the offices and grown-ups' jobs the story titles its person with ("Rep. Danny
+    Davis", "Danny Davis, the congressman" → congressman; "police spokesman Anthony Guglielmi" →
+    spokesman): no "boy" describes them, and no other office ("the senator")."""
+    by_root: dict[str, set[str]] = defaultdict(set)
+    for v in members:
+        if v.role in NAMED_ROLES and v.person:
+            for role in _roles_of(v.mention):
+                words = normalise(role).split()
+                if words and words[-1] in GROWN_UP_TITLES:
+                    by_root[uf.find(v.key)].add(_office(words, words[-1]) or words[-1])
+    return {v.key: by_root[uf.find(v.key)] for v in members if v.key and uf.find(v.key) in by_root}
 
 
-def _is_office(role: str) -> bool:
-    words = normalise(role).split()
-    return bool(words) and words[-1] in GROWN_UP_TITLES
+def _holds(titles: dict[str, set[str]], office: str) -> Callable[[str], bool]:
+    """Whether an entity (a key of it) may hold ``office``: the story titles it with that or with nothing."""
+    return lambda key: not titles.get(key) or office in titles[key]
+
+
+def _office(words: list[str], head: str) -> str | None:
+    """The office a title or description headed by ``head`` names, short forms spelled out ("rep" →
+    congressman), with its rank word ("vice-president"); None for no office."""
+    office = OFFICE_SHORT_FORMS.get(head, head)
+    if office not in OFFICE_NOUNS:
+        return None
+    rank = _rank_before(words, head)
+    return f"{rank}-{office}" if rank else office
 
 
 def _is_youth(m: Mention) -> bool:
@@ -864,18 +894,15 @@ def _link_countries(uf: _UnionFind, members: list[_View]) -> set[str]:
 
 
 def _main_person_if_fits(
-    uf: _UnionFind, main: str | None, bearers: list[str], in_article: set[str], office: bool = False
+    uf: _UnionFind, main: str | None, bearers: list[str], in_article: set[str]
 ) -> str | None:
     """The article's main person, unless the story gives the description as a title only to someone else
     whom this article names too (a story of two happenings may title another actress in its other
-    articles). An ``office`` ("the prince", "the senator") only if the story gives it to the main person:
-    the president an article is about is not "the as yet unnamed prince" it mentions."""
+    articles)."""
     roots = {uf.find(k) for k in bearers}
-    if main is None or main in roots:
+    if main is None or not roots & in_article or main in roots:
         return main
-    if office or roots & in_article:
-        return None
-    return main
+    return None
 
 
 def _role_index(
