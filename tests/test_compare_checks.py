@@ -197,6 +197,25 @@ def test_a_sentence_with_two_facts_gives_two_claims() -> None:
     assert parts[-1].startswith('"We lost power, and the pumps')  # not cut inside a quotation
 
 
+def test_a_subjects_relative_clause_is_a_claim_of_its_own() -> None:
+    """ "X, who did A, did B" states two facts: A (with its subject) and B; a relative clause that is no
+    subject's ("charged the grandparents of Mariah, who shot herself ..., and the mother") is not cut."""
+    text = (
+        "Prime Minister Anton Keller, who declared a state of emergency within hours of the breach, "
+        "chaired a cabinet meeting and released 50 million crowns. "
+        "Prosecutors charged the grandparents of Mariah Davis, who shot herself with a gun in their home, "
+        "and the mother of a boy."
+    )
+    parts = [
+        text[s:e] for s, e in claim_bounds(Article(id="a", text=text, outlet="Northline"), DEFAULT_SETTINGS)
+    ]
+    assert parts[:2] == [
+        "Prime Minister Anton Keller, who declared a state of emergency within hours of the breach,",
+        "chaired a cabinet meeting and released 50 million crowns.",
+    ]
+    assert parts[2].startswith("Prosecutors charged") and parts[2].endswith("the mother of a boy.")
+
+
 def test_a_clause_reads_as_a_sentence_in_the_summary() -> None:
     assert as_sentence("rescue teams had pulled 260 people,") == "Rescue teams had pulled 260 people."
     assert as_sentence("The dam held.") == "The dam held."

@@ -176,3 +176,82 @@ def test_two_dates_of_one_claim_pair_with_the_happening_the_other_claim_dates() 
     assert found is not None and "Nov. 2" in found.reason and "May 11" not in found.reason
     same = dated("c2", "b", "A 4-year-old boy shot himself in the hand Nov. 2.", ("Nov. 2", "2015-11-02"))
     assert _dates(both, same, 0.9, DEFAULT_SETTINGS) is None  # they agree on the boy's day
+
+
+def test_dates_of_two_happenings_sharing_words_do_not_conflict() -> None:
+    """A divorce filed on one day and a hearing held on another share "court records" and "wife", not the
+    happening: the parse shows what each date is said of."""
+    from crosswire.compare.conflicts import _dates
+    from crosswire.read.timex import TimeRef
+
+    def dated(cid: str, source: str, text: str, when: str, day: str) -> Claim:
+        at = text.index(when)
+        return claim(
+            cid,
+            source,
+            text,
+            times=(TimeRef(Span(source, at, at + len(when)), when, day, day, "day", False),),
+        )
+
+    filed = dated(
+        "c0", "a", "Court records show Horn's wife filed for divorce on August 11.", "August 11", "2015-08-11"
+    )
+    hearing = dated(
+        "c1",
+        "b",
+        "According to court records, Joseph Horn and his wife had a court hearing Wednesday.",
+        "Wednesday",
+        "2015-08-26",
+    )
+    assert _dates(filed, hearing, 0.9, DEFAULT_SETTINGS) is None
+    filed_later = dated(
+        "c2", "b", "Court records show his wife filed for divorce on August 19.", "August 19", "2015-08-19"
+    )
+    assert _dates(filed, filed_later, 0.9, DEFAULT_SETTINGS) is not None
+
+
+def _counted(cid: str, source: str, text: str, figure: str, low: float, noun: str) -> Claim:
+    from crosswire.read.quantities import Quantity
+
+    at = text.index(figure)
+    q = Quantity(Span(source, at, at + len(figure)), low, low, None, noun, None, None, False, figure)
+    return _claim(cid, source, text, quantities=(q,))
+
+
+def test_a_part_of_a_crowd_is_no_contradiction_of_the_whole() -> None:
+    """Organizers escorting some 50 participants to the gate and hundreds of participants reaching the
+    border count two sets; so does "50 of the participants" against the whole."""
+    from crosswire.compare.conflicts import figure_checks
+
+    def conflicts(a: Claim, b: Claim) -> int:
+        return len(figure_checks(a, b, 0.6, DEFAULT_SETTINGS).conflicts)
+
+    escorted = "Caravan organizers escorted some 50 participants along the walkway to the entrance."
+    reached = "Hundreds of participants in the caravan made their way to the border on Sunday."
+    a = _counted("c0", "a", escorted, "some 50 participants", 50, "participants")
+    assert conflicts(a, _counted("c1", "b", reached, "Hundreds of participants", 200, "participants")) == 0
+    whole = "Organizers escorted 300 participants in the caravan to the border."
+    b = _counted("c2", "b", whole, "300 participants", 300, "participants")
+    part = "Organizers escorted 50 of the participants in the caravan to the border."
+    assert conflicts(_counted("c3", "a", part, "50", 50, "participants"), b) == 0
+    same = "Organizers escorted 50 participants in the caravan to the border."
+    assert conflicts(_counted("c4", "a", same, "50 participants", 50, "participants"), b) == 1  # one set
+
+
+def test_two_distances_of_one_scene_still_conflict() -> None:
+    """A distance is a measure, not a crowd with parts: "70 to 80 yards away" and "about 150 to 200 yards
+    from Green" keep their numbers conflict, though their predicates differ."""
+    from crosswire.compare.conflicts import figure_checks
+
+    a = _counted(
+        "c0", "a", "Green was 70 to 80 yards away from Noack inside her blind.", "70 to 80 yards", 70, "yards"
+    )
+    b = _counted(
+        "c1",
+        "b",
+        "Noack was hunting in a ground blind about 150 to 200 yards from Green, unaware of her.",
+        "about 150 to 200 yards",
+        150,
+        "yards",
+    )
+    assert len(figure_checks(a, b, 0.6, DEFAULT_SETTINGS).conflicts) == 1

@@ -120,12 +120,33 @@ def _claim(
 # ", and" / "; " opening a clause with its own subject and finite verb (an auxiliary or modal, a regular or
 # common irregular past, a present reporting verb; a figure such as "4,000" is one word of the subject):
 # "31 were missing, and rescue teams had pulled 260 people out" holds two facts
-_CLAUSE = re.compile(
-    r"(?:,\s+(?:and|but|while)\s+|;\s+)(?=(?:(?:\d[\d,.]*|[\w’'-]+)\s+){0,4}?"
+_FINITE = (
     r"(?:had|has|have|was|were|is|are|will|would|could|can|may|might|must|said|says|say|told|fear|fears|"
     r"warn|warns|believe|believes|spent|went|came|took|made|gave|left|kept|held|found|fell|rose|began|"
-    r"brought|sent|lost|built|struck|saw|ran|got|\w+ed)\b)"
+    r"brought|sent|lost|built|struck|saw|ran|got|\w+ed)"
 )
+_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|but|while)\s+|;\s+)(?=(?:(?:\d[\d,.]*|[\w’'-]+)\s+){0,4}?" + _FINITE + r"\b)"
+)
+
+
+# a subject of a few words with a relative clause set off by commas, then the sentence's own verb: "Prime
+# Minister Anton Keller, who declared a state of emergency within hours of the breach, chaired a meeting"
+_RELATIVE = re.compile(
+    r"^[^,;:\"“”]{3,80}?, (?:who|which) [^,;:\"“”]+?,(?= (?:also |then )?(?:[a-z]+s|" + _FINITE + r")\b)"
+)
+
+
+def _relative(text: str, start: int, end: int, min_words: int) -> int | None:
+    """Where the sentence's own verb follows a subject's relative clause set off by commas, when both parts
+    have ``min_words`` words or more."""
+    m = _RELATIVE.match(text[start:end])
+    if m is None:
+        return None
+    cut = start + m.end()
+    if min(len(text[start:cut].split()), len(text[cut:end].split())) < min_words:
+        return None
+    return cut
 
 
 def _clauses(text: str, start: int, end: int, min_words: int) -> list[tuple[int, int]]:
@@ -145,11 +166,19 @@ def _clauses(text: str, start: int, end: int, min_words: int) -> list[tuple[int,
 
 
 def claim_bounds(article: Article, settings: CompareSettings) -> list[tuple[int, int]]:
-    """Clause spans of sentences long enough to carry a claim."""
+    """Clause spans of sentences long enough to carry a claim: a subject's relative clause set off by
+    commas ("Keller, who declared a state of emergency, chaired a meeting") is a claim of its own, with its
+    subject, and the rest another, so a sentence of two facts can agree with two reports (one claim sits in
+    one group only)."""
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(article.text):
         if len(article.text[s:e].split()) >= settings.min_claim_words:
-            out.extend(_clauses(article.text, s, e, settings.min_claim_words))
+            cut = _relative(article.text, s, e, settings.min_claim_words)
+            if cut is not None:
+                out.append((s, cut))
+                out.extend(_clauses(article.text, cut + 1, e, settings.min_claim_words))
+            else:
+                out.extend(_clauses(article.text, s, e, settings.min_claim_words))
     return out
 
 

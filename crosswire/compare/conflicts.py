@@ -22,9 +22,14 @@ not a shared word ("Manafort has pleaded not guilty" / "Gates pleaded guilty"). 
 different people say, the conflict is marked ``between="sources"``: people the outlets quote disagree, the
 outlets themselves need not. A claim that itself alleges ("sues, alleging conspiracy") states no fact to set
 against an attribution. Dates conflict only with a common word before both (a name does not say they date
-one happening: "Comey indicated in the USA TODAY interview" / "Trump called Comey on April 11"), and only
-the pair of days sharing most such words is compared. Places conflict only when both are in the gazetteer
-and neither is or holds the other (a title-case headline's "in Little Rock Shooting" is no place).
+one happening: "Comey indicated in the USA TODAY interview" / "Trump called Comey on April 11"), only
+the pair of days sharing most such words is compared, and the parse must show both days said of one
+happening (``happenings``: "filed for divorce on August 11" / "had a court hearing Wednesday" share "court
+records" and "wife", not the happening). Two counts of one counted noun conflict only when they count one
+set: not a part of it ("50 of the participants", "another 31 people"), and not two groups the parse shows
+doing different things ("escorted some 50 participants" to the gate / "hundreds of participants made their
+way" to the border). Places conflict only when both are in the gazetteer and neither is or holds the other
+(a title-case headline's "in Little Rock Shooting" is no place).
 """
 
 from __future__ import annotations
@@ -37,9 +42,10 @@ from typing import TypeVar
 
 from crosswire.compare.claims import Claim
 from crosswire.compare.features import CONTINUING, content_words, continuing, is_hedged, negated_stems, stem
+from crosswire.compare.happenings import counts_participants, one_happening
 from crosswire.compare.propositions import contradiction
 from crosswire.compare.settings import CompareSettings
-from crosswire.model import parse_instant
+from crosswire.model import Span, parse_instant
 from crosswire.read.places import Place
 from crosswire.read.quantities import Quantity, compatible, counted_key
 from crosswire.read.timex import TimeRef
@@ -268,20 +274,60 @@ def _current_measure(q: Quantity, c: Claim) -> Quantity | None:
 
 
 def _numbers(
-    a: Claim, b: Claim, pairs: list[tuple[Quantity, Quantity, bool]] | None = None
+    a: Claim,
+    b: Claim,
+    pairs: list[tuple[Quantity, Quantity, bool]] | None = None,
+    sim: float = 1.0,
+    strong: float = 0.0,
 ) -> Conflict | None:
     """Figures for the same thing that cannot both hold, neither matched by a compatible figure of the other
-    claim ("demands 9 percent, offered 4.5 percent" against "offered 4.5 percent" is no conflict)."""
+    claim ("demands 9 percent, offered 4.5 percent" against "offered 4.5 percent" is no conflict), and
+    counts of one set (``_one_set``; below ``strong``, near-identical claims aside)."""
     pairs = figure_pairs(a, b) if pairs is None else pairs
     agreed_a = {id(qa) for qa, _, ok in pairs if ok}
     agreed_b = {id(qb) for _, qb, ok in pairs if ok}
     for qa, qb, ok in pairs:
-        if not ok and id(qa) not in agreed_a and id(qb) not in agreed_b and _same_measured(qa, a, qb, b):
+        if ok or id(qa) in agreed_a or id(qb) in agreed_b or not _same_measured(qa, a, qb, b):
+            continue
+        if sim >= strong or _one_set(qa, a, qb, b):
             what = measure(qa, a)
             thing = (what.counted or what.unit) if what else "figure"
             reason = f"{a.outlet} reports “{qa.text}”, {b.outlet} “{qb.text}” ({thing})"
             return Conflict("numbers", reason + _rising(a, qa, b, qb), a.id, b.id)
     return None
+
+
+# a figure that counts a part of a set, or more of it: "50 of the participants", "another 31 people",
+# "five more people", "200 other migrants"
+PART_AFTER = re.compile(r"^\s*(?:of\s+(?:the|them|those|these|its|their|our)|more|other|others)\b", re.I)
+PART_BEFORE = re.compile(r"\b(?:another|an additional|(?:some|most|many|half|part) of(?: the)?)\s*$", re.I)
+
+
+def _one_set(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Two counts of the same counted noun (not of a happening such as deaths, not sums or rates, not a
+    measure the parse shows as no participant: "70 to 80 yards away") count one set: neither counts a part
+    of it or more of it ("another 31 people"), and the parse shows them said of one happening
+    (``happenings.one_happening``: "escorted some 50 participants" to the gate is a part of the crowd of
+    which "hundreds of participants made their way" to the border, no contradiction)."""
+    ma, mb = measure(qa, a), measure(qb, b)
+    if ma is None or mb is None or ma.unit or ma.per or ma.counted in HAPPENING_NAMES:
+        return True
+    span_a, span_b = _within(qa.span, a), _within(qb.span, b)
+    if not (counts_participants(a.text, *span_a) and counts_participants(b.text, *span_b)):
+        return True  # a measure ("70 to 80 yards away"), not a count of who took part
+    if _a_part(qa, a) or _a_part(qb, b):
+        return False
+    return one_happening(a.text, span_a, b.text, span_b)
+
+
+def _a_part(q: Quantity, c: Claim) -> bool:
+    s, e = _within(q.span, c)
+    return bool(PART_AFTER.match(c.text[e:]) or PART_BEFORE.search(c.text[:s]))
+
+
+def _within(span: Span, c: Claim) -> tuple[int, int]:
+    """``span``'s offsets within the claim's text."""
+    return span.start - c.span.start, span.end - c.span.start
 
 
 def _same_measured(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
@@ -347,7 +393,8 @@ def _common(text: str) -> str:
 def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflict | None:
     """The two claims date one happening to different days: of the pairs of days whose words before them
     meet, the pair sharing most words ("a 4-year-old shot himself Nov. 2" pairs with "a 4-year-old shot
-    himself Nov. 11", not with another child's "May 11") must differ."""
+    himself Nov. 11", not with another child's "May 11") must differ, and be said of one happening
+    (``happenings.one_happening``)."""
     if sim < settings.align_weak:
         return None
     pairs = [
@@ -359,8 +406,8 @@ def _dates(a: Claim, b: Claim, sim: float, settings: CompareSettings) -> Conflic
     if not pairs:
         return None
     _, ta, tb = max(pairs, key=lambda p: p[0])  # the first of equals: the order the claims state them
-    if ta.start == tb.start:
-        return None
+    if ta.start == tb.start or not one_happening(a.text, _within(ta.span, a), b.text, _within(tb.span, b)):
+        return None  # "filed for divorce on August 11" / "had a court hearing Wednesday": two happenings
     reason = f"{a.outlet} dates it “{ta.text}” ({ta.start}), {b.outlet} “{tb.text}” ({tb.start})"
     return Conflict("dates", reason, a.id, b.id)
 
@@ -590,7 +637,7 @@ def figure_checks(
     if a.source == b.source or sim < settings.numbers_min:
         return FigureCheck([], [], False)
     pairs = figure_pairs(a, b)
-    conflict = _numbers(a, b, pairs)
+    conflict = _numbers(a, b, pairs, sim, settings.align_strong)
     if conflict is not None:
         return FigureCheck([conflict], [], False)
     compat = [
