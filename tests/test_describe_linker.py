@@ -91,6 +91,31 @@ def test_a_description_never_joins_the_name_that_owns_it() -> None:
     assert "N:army" in rows["D:army"]  # the head is the name's own: "the Veldan army" may be the Veldan Army
 
 
+def test_an_office_a_person_does_not_hold_a_group_or_another_owner_are_never_candidates() -> None:
+    def person(key: str, start: int, name: str, roles: tuple[str, ...] = ()) -> Cluster:
+        return _cluster(
+            key, _m("a", start, name, "PERSON", name.split()[-1].lower(), name, roles), named=True
+        )
+
+    president = person("N:brandt", 0, "Halvor Brandt", ("President",))
+    deputy = person("N:varga", 20, "Ines Varga", ("Deputy Attorney General",))
+    untitled = person("N:ulrek", 40, "Tomas Ulrek")
+    envoy = _cluster("D:envoy", _m("a", 60, "the Veldish ambassador", head="ambassador"))
+    assistant = _cluster("D:aag", _m("a", 90, "an assistant attorney general", head="general"))
+    aides = _cluster("D:aides", _m("a", 120, "his campaign aides", head="aide"))
+    officials = _cluster("D:officials", _m("a", 140, "Veldish officials", head="official"))
+    chairman = _cluster("D:chairman", _m("a", 160, "his campaign chairman", head="chairman"))
+    ours = _cluster("D:ours", _m("a", 180, "the Halden campaign", head="campaign"))
+    theirs = _cluster("D:theirs", _m("a", 200, "the Brandt campaign", head="campaign"))
+    clusters = [president, deputy, untitled, envoy, assistant, aides, officials, chairman, ours, theirs]
+    rows = {c.key: {t.key for t in ts} for c, ts, _ in candidate_rows(clusters)}
+    assert "N:brandt" not in rows["D:envoy"] and "N:ulrek" in rows["D:envoy"]  # no title: may be
+    assert "N:varga" not in rows["D:aag"] and "N:ulrek" in rows["D:aag"]
+    assert not {"N:brandt", "N:varga", "N:ulrek"} & rows["D:aides"] and "D:officials" in rows["D:aides"]
+    assert "D:officials" not in rows["D:chairman"] and "N:ulrek" in rows["D:chairman"]
+    assert "D:theirs" not in rows["D:ours"]
+
+
 def test_resolve_applies_the_linker_and_can_go_without_it() -> None:
     smith = _m("a", 0, "John Smith", "PERSON", "smith", "John Smith")
     vehicle = _m("a", 30, "the vehicle", head="vehicle")

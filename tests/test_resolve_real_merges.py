@@ -254,3 +254,14 @@ def test_a_group_is_named_by_its_usual_name_a_person_by_the_full_one() -> None:
     res = resolve({"a": [*groups, rare], "b": [*people, full]}, linker=None)
     names = {e.name for e in res.entities}
     assert "Democrats" in names and "Dmitry Peskov" in names, names
+
+
+def test_offices_headed_by_general_are_both_words() -> None:
+    deputy = [_person("a", i * 20, "Ines Varga", ("Deputy Attorney General",)) for i in range(3)]
+    same = _m("a", 100, "the deputy attorney general", head="general")
+    other = _m("a", 140, "the department's inspector general", head="general")
+    assistant = _m("a", 180, "an assistant attorney general", head="general")
+    res = resolve({"a": [*deputy, same, other, assistant]}, linker=None)
+    assert _same(res, deputy[0], same)
+    assert not _same(res, deputy[0], other) and not _same(res, deputy[0], assistant)
+    assert not _same(res, other, assistant)

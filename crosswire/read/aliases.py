@@ -142,6 +142,24 @@ _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty"""
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(_NUMBERS.split())}
+
+
+def as_digits(word: str) -> str:
+    """A number word as digits ("eight" → "8"), else the word."""
+    return NUMBER_WORDS.get(word, word)
+
+
+def singular(text: str) -> str:
+    """The text with a plural "s" taken off its last word ("the migrants" → "the migrant"; not "press")."""
+    words = text.split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 def fold(surface: str) -> str:
     """ASCII-fold and unify quotes/dashes."""
     return unidecode(surface).replace("`", "'")

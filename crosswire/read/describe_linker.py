@@ -36,6 +36,7 @@ from crosswire.read.aliases import (
 )
 from crosswire.read.embed import DIMENSIONS
 from crosswire.read.entities import Mention
+from crosswire.read.offices import office_of, titles_of
 from crosswire.read.resolve_synonyms import TIME_WORDS, head_vectors
 
 WEIGHTS = Path(__file__).with_name("describe_linker.json")
@@ -132,6 +133,9 @@ def candidate_rows(clusters: Sequence[Cluster]) -> list[tuple[Cluster, list[Clus
             and not _nested(c, t)
             and not _number_clash(c, t)
             and not _owned_by(c, t)
+            and not _office_clash(c, t)
+            and not _group_to_person(c, t)
+            and not _modifier_clash(c, t)
         ]
         if candidates:
             rows = np.asarray([story.features(c, t) for t in candidates], dtype=float)
@@ -338,6 +342,51 @@ def _owned_by(c: Cluster, t: Cluster) -> bool:
         if any(normalise(w) in names for w in words):
             return True
     return False
+
+
+def _office_clash(c: Cluster, t: Cluster) -> bool:
+    """The description names an office ("the Russian ambassador", "the inspector general") the story titles
+    the candidate person with none of (Vladimir Putin, "President"): someone else."""
+    wanted = _offices(c)
+    if not wanted or not any(m.kind == "PERSON" and m.name for m in t.mentions):
+        return False
+    held = titles_of([r for m in t.mentions if m.kind == "PERSON" and m.name for r in (*m.roles, m.surface)])
+    held |= _offices(t)  # "the deputy attorney general" the rules joined to Rosenstein
+    return bool(held and not wanted & held)
+
+
+def _offices(c: Cluster) -> set[str]:
+    return {o for m in _descriptions(c) if (o := office_of(normalise(m.surface).split(), m.head))}
+
+
+def _group_to_person(c: Cluster, t: Cluster) -> bool:
+    """Plural descriptions only ("his campaign aides") are a group, not a named person; a singular person
+    noun ("his campaign chairman") is one person, not a group described only in the plural ("Russian
+    officials")."""
+    ds, ts = _descriptions(c), _descriptions(t)
+    if ds and all(_plural(m) for m in ds):
+        return any(m.kind == "PERSON" and m.name for m in t.mentions)
+    single = bool(ds) and all(is_person_noun(m.head) and not _plural(m) for m in ds)
+    return single and len(ts) == len(t.mentions) and bool(ts) and all(_plural(m) for m in ts)
+
+
+def _plural(m: Mention) -> bool:
+    return m.head not in normalise(m.surface).split()
+
+
+def _modifier_clash(c: Cluster, t: Cluster) -> bool:
+    """Descriptions with one head that name different owners by a capitalised modifier ("the Nixon campaign"
+    / "the Trump campaign")."""
+    mine, theirs = _modifiers_by_head(c), _modifiers_by_head(t)
+    return any(mine[h] and theirs[h] and not mine[h] & theirs[h] for h in mine.keys() & theirs.keys())
+
+
+def _modifiers_by_head(c: Cluster) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _descriptions(c):
+        words = m.surface.split()[1:-1]  # not the first word (capitalised at a sentence start) nor the head
+        out.setdefault(m.head, set()).update(normalise(w) for w in words if w[:1].isupper() and normalise(w))
+    return out
 
 
 def _nested(c: Cluster, t: Cluster) -> bool:

@@ -74,6 +74,7 @@ from crosswire.read.aliases import (
     PRONOUNS,
     SKELETON_MIN,
     acronym_of,
+    as_digits,
     is_acronym,
     is_bare_title,
     is_name_like,
@@ -84,6 +85,7 @@ from crosswire.read.aliases import (
     name_key,
     normalise,
     noun_gender,
+    singular,
     skeleton,
     table_lookup,
     word_set,
@@ -92,6 +94,7 @@ from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.name_gender import name_gender
+from crosswire.read.offices import RANK_WORDS, office_of, rank_before, titles_of
 from crosswire.read.resolve_countries import (
     CountryMention,
     country_links,
@@ -134,22 +137,6 @@ UNNAMED_DOERS = word_set(
     """driver motorist gunman shooter attacker assailant killer murderer arsonist robber burglar thief
     criminal culprit perpetrator hijacker bomber kidnapper abductor stabber"""
 )
-# Offices held by election, appointment or birth: a description so headed is the main person only if the
-# story gives them the title
-OFFICE_NOUNS = word_set(
-    """president king queen prince princess monarch emperor empress sultan emir pope bishop senator
-    congressman congresswoman governor mayor minister premier chancellor ambassador envoy secretary"""
-)
-# titles and occupations only grown-ups hold: "Rep. Danny Davis", "police spokesman Anthony Guglielmi"
-GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
-    """rep sen gov lawmaker legislator judge justice spokesman spokeswoman spokesperson officer sergeant
-    detective sheriff chief commander superintendent lieutenant captain director executive ceo chairman
-    chairwoman lawyer attorney prosecutor doctor professor pastor priest coroner"""
-)
-OFFICE_SHORT_FORMS = {
-    "rep": "congressman", "representative": "congressman", "congresswoman": "congressman", "sen": "senator",
-    "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor",
-}  # fmt: skip
 # "the as yet unnamed prince", "an unidentified man": the text says it is no one it names
 UNNAMED = re.compile(r"\b(?:unnamed|unidentified|anonymous|unknown)\b", re.IGNORECASE)
 # a child or youth, whom the article's grown-up main person is not
@@ -375,16 +362,16 @@ def _is_common_noun_name(v: _View, story_heads: set[str]) -> bool:
     if v.role not in {"short", "single", "acronym"} or not v.mention.head:
         return False
     word = normalise(mention_name(v.mention))
-    if " " in word or _singular(word) != _singular(v.mention.head.lower()):  # "Voters": a PROPN keeps its "s"
+    if " " in word or singular(word) != singular(v.mention.head.lower()):  # "Voters": a PROPN keeps its "s"
         return False
-    return _singular(word) in PERSON_NOUNS or (
-        v.mention.kind != "PERSON" and _singular(word) in {_singular(h) for h in story_heads}
+    return singular(word) in PERSON_NOUNS or (
+        v.mention.kind != "PERSON" and singular(word) in {singular(h) for h in story_heads}
     )
 
 
 def _as_description(v: _View) -> _View:
     m = v.mention
-    head = _singular(m.head.lower())  # "Voters" is tagged a proper noun: its lemma keeps the "s"
+    head = singular(m.head.lower())  # "Voters" is tagged a proper noun: its lemma keeps the "s"
     return _View(
         m, v.group, "description", description_key(m.span.article_id, m.surface.lower(), head), False
     )
@@ -428,8 +415,6 @@ def region_base(name: str) -> str:
     return base
 
 
-# words that make another office of the head they precede: "the vice president" is not "the president"
-RANK_WORDS = word_set("vice deputy assistant under co acting")
 # words that make an office a past one: "the former president" is not the one the story titles "President"
 # now, but the one it calls "former President X"
 FORMER = re.compile(r"\b(?:former|ex-|erstwhile|onetime|one-time)", re.IGNORECASE)
@@ -439,25 +424,22 @@ def description_key(scope: str, surface: str, head: str = "") -> str:
     """Story-local key of a description: its head lemma and capitalised modifiers ("Syrian army"); a rank
     word before the head is part of it ("vice-president")."""
     words = normalise(surface).split()
-    head = _number(head or _singular(words[-1] if words else ""))
-    rank = _rank_before(words, head)
-    proper = {_number(normalise(w)) for w in _modifier_words(surface) if w[:1].isupper() and normalise(w)}
+    head = as_digits(head or singular(words[-1] if words else ""))
+    rank = rank_before(words, head)
+    proper = {as_digits(normalise(w)) for w in _modifier_words(surface) if w[:1].isupper() and normalise(w)}
     numbered = head in UNIT_HEADS or head.isdigit()
-    numbers = {_number(w) for w in words if _number(w).isdigit()} if numbered else set()
-    modifiers = sorted(proper - numbers - {head, rank, "former"}) + sorted(numbers - {head})
-    office = f"{rank}-{head}" if rank else head
+    numbers = {as_digits(w) for w in words if as_digits(w).isdigit()} if numbered else set()
+    # "an assistant attorney general" is not "the inspector general": such offices are both words
+    compound = office_of(words, head) if head == "general" else None
+    office = compound or (f"{rank}-{head}" if rank else head)
+    proper -= {head, rank, "former", *office.split("-")}
+    modifiers = sorted(proper - numbers) + sorted(numbers - {head})
     return f"D:{scope}:{' '.join([*modifiers, f'former-{office}' if _is_former(surface) else office])}"
 
 
 def _is_former(surface: str) -> bool:
     """A description of a past office or role: "the former president", "an ex-minister"."""
     return bool(FORMER.search(surface))
-
-
-def _rank_before(words: list[str], head: str) -> str:
-    """The rank word right before the head's last occurrence ("senior vice president" → "vice"), or ""."""
-    at = [i for i, w in enumerate(words) if _number(_singular(w)) == head]
-    return words[at[-1] - 1] if at and at[-1] > 0 and words[at[-1] - 1] in RANK_WORDS else ""
 
 
 def _modifier_words(surface: str) -> list[str]:
@@ -475,23 +457,6 @@ UNIT_HEADS = word_set(
     year day week month hour minute second decade century mile kilometre kilometer metre meter foot feet
     ton tonne barrel acre share vote seat"""
 )
-_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty"""
-NUMBER_WORDS = {w: str(i) for i, w in enumerate(_NUMBERS.split())}
-
-
-def _number(word: str) -> str:
-    """A number word as digits ("eight" → "8"), else the word."""
-    return NUMBER_WORDS.get(word, word)
-
-
-def _singular(text: str) -> str:
-    words = text.split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
-
-
 def _alias_key(group: str, surface: str, person: bool) -> str:
     canonical = table_lookup(surface)
     if canonical:
@@ -752,7 +717,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             fits = _fits_gender(genders, noun_gender(v.mention.head))
             if _is_youth(v.mention):  # "the 15-year-old boy" is not the congressman
                 fits = _and(fits, lambda key: not titles.get(key))
-            elif (office := _office(normalise(v.mention.surface).split(), v.mention.head)) is not None:
+            elif (office := office_of(normalise(v.mention.surface).split(), v.mention.head)) is not None:
                 # "the senator" is not "Rep. X", nor "a senior vice president" the company's president
                 fits = _and(fits, _holds(titles, office))
             root = _main_person_if_fits(
@@ -790,26 +755,13 @@ def _titles(uf: _UnionFind, members: list[_View]) -> dict[str, set[str]]:
     by_root: dict[str, set[str]] = defaultdict(set)
     for v in members:
         if v.role in NAMED_ROLES and v.person:
-            for role in _roles_of(v.mention):
-                words = normalise(role).split()
-                if words and words[-1] in GROWN_UP_TITLES:
-                    by_root[uf.find(v.key)].add(_office(words, words[-1]) or words[-1])
-    return {v.key: by_root[uf.find(v.key)] for v in members if v.key and uf.find(v.key) in by_root}
+            by_root[uf.find(v.key)] |= titles_of(_roles_of(v.mention))
+    return {v.key: by_root[uf.find(v.key)] for v in members if v.key and by_root.get(uf.find(v.key))}
 
 
 def _holds(titles: dict[str, set[str]], office: str) -> Callable[[str], bool]:
     """Whether an entity (a key of it) may hold ``office``: the story titles it with that or with nothing."""
     return lambda key: not titles.get(key) or office in titles[key]
-
-
-def _office(words: list[str], head: str) -> str | None:
-    """The office a title or description headed by ``head`` names, short forms spelled out ("rep" →
-    congressman), with its rank word ("vice-president"); None for no office."""
-    office = OFFICE_SHORT_FORMS.get(head, head)
-    if office not in OFFICE_NOUNS:
-        return None
-    rank = _rank_before(words, head)
-    return f"{rank}-{office}" if rank else office
 
 
 def _is_youth(m: Mention) -> bool:
@@ -1154,7 +1106,10 @@ def _role_keys(group: str, role: str) -> set[str]:
     *modifiers, head = full.split(":", 2)[-1].split(" ")
     # a ranked title still bears its bare head, as a rival: "the president" of an article that names a
     # "Vice President" and a "President" is not sure to be the president
-    keys = {full, f"D:{group}:{head}", f"D:{group}:{head.rsplit('-', 1)[-1]}"}
+    bare = head
+    while len(parts := bare.split("-", 1)) == 2 and parts[0] in RANK_WORDS | {"former"}:
+        bare = parts[1]
+    keys = {full, f"D:{group}:{head}", f"D:{group}:{bare}"}
     if modifiers and not _is_former(role):  # "the Tarsk police chief" is "the former Tarsk police chief"
         keys.add(f"D:{group}:{' '.join([*modifiers, 'former-' + head])}")
     return keys

@@ -1,0 +1,64 @@
+"""Offices and grown-ups' titles: what tells "the senator" from "Rep. X", and "the vice president" from the
+president.
+
+Shared by the resolution rules (``resolve``) and the learned linker (``describe_linker``): a description
+naming an office joins a person only if the story titles that person with that office or with none.
+"""
+
+from __future__ import annotations
+
+from crosswire.read.aliases import as_digits, normalise, singular, word_set
+
+# Offices held by election, appointment or birth
+OFFICE_NOUNS = word_set(
+    """president king queen prince princess monarch emperor empress sultan emir pope bishop senator
+    congressman congresswoman governor mayor minister premier chancellor ambassador envoy secretary"""
+)
+# titles and occupations only grown-ups hold: "Rep. Danny Davis", "police spokesman Anthony Guglielmi"
+GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
+    """rep sen gov lawmaker legislator judge justice spokesman spokeswoman spokesperson officer sergeant
+    detective sheriff chief commander superintendent lieutenant captain director executive ceo chairman
+    chairwoman lawyer attorney prosecutor doctor professor pastor priest coroner"""
+)
+OFFICE_SHORT_FORMS = {
+    "rep": "congressman", "representative": "congressman", "congresswoman": "congressman", "sen": "senator",
+    "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor",
+}  # fmt: skip
+# "attorney general", "inspector general": offices headed by "general"
+GENERAL_OFFICES = word_set("attorney inspector surgeon solicitor postmaster auditor")
+# words that make another office of the head they precede: "the vice president" is not "the president"
+RANK_WORDS = word_set("vice deputy assistant under co acting")
+
+
+def rank_before(words: list[str], head: str) -> str:
+    """The rank word right before the head's last occurrence ("senior vice president" → "vice"), or ""."""
+    at = [i for i, w in enumerate(words) if as_digits(singular(w)) == head]
+    return words[at[-1] - 1] if at and at[-1] > 0 and words[at[-1] - 1] in RANK_WORDS else ""
+
+
+def office_of(words: list[str], head: str) -> str | None:
+    """The office a title or description headed by ``head`` names, short forms spelled out ("rep" →
+    congressman), with its rank word ("vice-president", "deputy-attorney-general"); None for no office."""
+    at = [i for i, w in enumerate(words) if as_digits(singular(w)) == head]
+    if head == "general" and at and at[-1] > 0 and words[at[-1] - 1] in GENERAL_OFFICES:
+        i = at[-1] - 1  # "attorney general", "inspector general": the office is both words
+        office = f"{words[i]}-general"
+        return f"{words[i - 1]}-{office}" if i > 0 and words[i - 1] in RANK_WORDS else office
+    office = OFFICE_SHORT_FORMS.get(head, head)
+    if office not in OFFICE_NOUNS:
+        return None
+    rank = rank_before(words, head)
+    return f"{rank}-{office}" if rank else office
+
+
+def titles_of(roles: list[str]) -> set[str]:
+    """The offices and grown-ups' jobs among a person's titles and appositions ("Rep.", "the congressman",
+    "police spokesman")."""
+    out = set()
+    for role in roles:
+        words = normalise(role).split()
+        if words and (office := office_of(words, words[-1])):
+            out.add(office)
+        elif words and words[-1] in GROWN_UP_TITLES:
+            out.add(words[-1])
+    return out
