@@ -265,3 +265,11 @@ def test_offices_headed_by_general_are_both_words() -> None:
     assert _same(res, deputy[0], same)
     assert not _same(res, deputy[0], other) and not _same(res, deputy[0], assistant)
     assert not _same(res, other, assistant)
+
+
+def test_a_known_place_tagged_a_person_more_often_stays_a_place() -> None:
+    # "Stockton" tagged PERSON twice and GPE once, and no one in the story bears it as a surname
+    city = [_m("a", i * 20, "Stockton", "PERSON", "stockton", "Stockton") for i in range(2)]
+    tagged = _m("a", 60, "Stockton", "GPE", "stockton", "Stockton")
+    res = resolve({"a": [*city, tagged]}, linker=None)
+    assert {e.kind for e in res.entities} == {"GPE"}

@@ -311,15 +311,24 @@ def _one_kind_per_place(views: list[_View]) -> list[_View]:
     Civil Observatory"). Not a word the story tags a person more often ("Obama" tagged a place once)."""
     places: dict[tuple[str, str], str] = {}
     tagged: Counter[tuple[str, str]] = Counter()  # place tags minus person tags of a word in a story
+    surnames: set[tuple[str, str]] = set()
     for v in views:
         name = mention_name(v.mention)
         if v.role in {"short", "single"} and v.mention.kind in PLACE_KINDS and " " not in name:
             places.setdefault((v.group, normalise(name)), v.mention.kind)
             tagged[(v.group, normalise(name))] += 1
         elif v.mention.kind == "PERSON" and name:  # "Obama", "Barack Obama": the word names a person
-            tagged[(v.group, normalise(name).split()[-1])] -= 1
-    # a word the story tags a person more often than a place is a person's ("Obama" once a GPE)
-    places = {k: kind for k, kind in places.items() if tagged[k] > 0}
+            words = normalise(name).split()
+            tagged[(v.group, words[-1])] -= 1
+            if len(words) > 1:
+                surnames.add((v.group, words[-1]))
+    # a word the story tags a person more often than a place is a person's ("Obama" once a GPE), unless the
+    # gazetteer knows the place and no one in the story bears it as a surname ("Stockton" twice a PERSON)
+    places = {
+        k: kind
+        for k, kind in places.items()
+        if tagged[k] > 0 or (k not in surnames and is_known_place(k[1]))
+    }
     out = []
     for v in views:
         name = mention_name(v.mention)
@@ -714,15 +723,16 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             root = _unique_root(uf, [w.key for w in doers[v.mention.governor] if articles.related(w, v)])
         if root is None and someone and v.mention.head not in RELATIONAL_NOUNS | UNNAMED_DOERS:
             article = v.mention.span.article_id
-            fits = _fits_gender(genders, noun_gender(v.mention.head))
-            if _is_youth(v.mention):  # "the 15-year-old boy" is not the congressman
-                fits = _and(fits, lambda key: not titles.get(key))
-            elif (office := office_of(normalise(v.mention.surface).split(), v.mention.head)) is not None:
-                # "the senator" is not "Rep. X", nor "a senior vice president" the company's president
-                fits = _and(fits, _holds(titles, office))
+            main = articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head)))
+            held = _titles_of_root(uf, titles, main)
+            if held and _is_youth(v.mention):
+                main = None  # "the 15-year-old boy" is not the congressman the article is about
+            office = office_of(normalise(v.mention.surface).split(), v.mention.head)
+            if held and office is not None and office not in held:
+                main = None  # "the senator" is not "Rep. X", nor "a senior vice president" the president
             root = _main_person_if_fits(
                 uf,
-                articles.main_person(article, fits),
+                main,
                 in_group[story_key],
                 articles.named(article),
             )
@@ -759,19 +769,17 @@ def _titles(uf: _UnionFind, members: list[_View]) -> dict[str, set[str]]:
     return {v.key: by_root[uf.find(v.key)] for v in members if v.key and by_root.get(uf.find(v.key))}
 
 
-def _holds(titles: dict[str, set[str]], office: str) -> Callable[[str], bool]:
-    """Whether an entity (a key of it) may hold ``office``: the story titles it with that or with nothing."""
-    return lambda key: not titles.get(key) or office in titles[key]
+def _titles_of_root(uf: _UnionFind, titles: dict[str, set[str]], root: str | None) -> set[str]:
+    """The titles of the entity ``root`` stands for (keys change root as links are made)."""
+    if root is None:
+        return set()
+    return {t for key, held in titles.items() if uf.find(key) == root for t in held}
 
 
 def _is_youth(m: Mention) -> bool:
     """"the boy", "a toddler", "the young man", "a teenage girl"."""
     words = normalise(m.surface).split()
     return m.head in YOUTH_NOUNS or (m.head in {"man", "woman"} and bool({"young", "teenage"} & set(words)))
-
-
-def _and(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda key: first(key) and second(key)
 
 
 def _named_doers(members: list[_View]) -> dict[str, list[_View]]:
