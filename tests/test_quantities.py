@@ -81,6 +81,8 @@ CASES = [
     ("Six crew members were rescued.", "Six crew members", 6, 6, None, "members", None, None, False),
     ("The convoy stopped roughly 20km from Aleppo.", "roughly 20km", 20, 20, "km", None, None, "about", True),
     ("The jet flew at 35,000 feet.", "35,000 feet", 35000, 35000, "ft", None, None, None, False),
+    ("The gunman fired from 80 yards away.", "80 yards", 80, 80, "yd", None, None, None, False),
+    ("Rain reached 25mm overnight.", "25mm", 25, 25, "mm", None, None, None, False),
     ("Support rose 0.5 percentage points.", "0.5 percentage points", 0.5, 0.5, "pp", None, None, None, False),
     ("A 25-year-old man was arrested.", "25-year-old", 25, 25, "years", "age", None, None, False),
     ("The suspect, aged 45, was arrested.", "45", 45, 45, "years", "age", None, None, False),

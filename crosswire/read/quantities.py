@@ -131,16 +131,21 @@ UNITS: dict[str, str] = _invert(
         "mi": ("miles", "mile"),
         "m": ("m", "metres", "meters", "metre", "meter"),
         "ft": ("ft", "feet", "foot"),
+        "yd": ("yards", "yard", "yds"),
+        "in": ("inches", "inch"),
+        "cm": ("cm", "centimetres", "centimeters", "centimetre", "centimeter"),
+        "mm": ("mm", "millimetres", "millimeters", "millimetre", "millimeter"),
         "kg": ("kg", "kilograms", "kilogram", "kilos"),
         "t": ("tonnes", "tonne", "tons", "ton", "metric tons"),
         "ha": ("hectares",),
         "acre": ("acres",),
     }
 )
-GLUED_UNITS = ("km/h", "km2", "kmh", "kph", "mph", "km", "kg", "%")  # written against the digits: "20km"
+GLUED_UNITS = ("km/h", "km2", "kmh", "kph", "mph", "km", "kg", "cm", "mm", "%")  # written against the digits: "20km"
 COMPOUND_UNITS = frozenset(
     _words(
         "second minute hour day night week month year decade mile kilometre kilometer km metre meter foot "
+        "yard inch "
         "storey story member seat man point page vote ton tonne"
     )
 )

@@ -31,7 +31,8 @@ from crosswire.read.timex import TimeRef, extract_timex
 # name ("the White House counsel, Donald F. McGahn II") is a role of the name in apposition, not a list; a
 # hyphenated title the parser splits ("co-director") is one apposition and one description; a dateline
 # closing a page gives no aliases; a person's span takes the rest of a hyphenated given name ("Moon Jae-in");
-# a lawmaker's "(R-Va.)" is no name or alias; "X, the top Democrat": a person's party is a role, not an alias.
+# a lawmaker's "(R-Va.)" is no name or alias; "X, the top Democrat": a person's party is a role, not an alias;
+# yards, inches, centimetres and millimetres are units, not counted things.
 # Bump when extraction changes, so `crosswire read --again` knows what is stale
 READER_VERSION = 15
 BATCH_SIZE = 32
