@@ -114,6 +114,11 @@ def test_an_office_a_person_does_not_hold_a_group_or_another_owner_are_never_can
     assert not {"N:brandt", "N:varga", "N:ulrek"} & rows["D:aides"] and "D:officials" in rows["D:aides"]
     assert "D:officials" not in rows["D:chairman"] and "N:ulrek" in rows["D:chairman"]
     assert "D:theirs" not in rows["D:ours"]
+    spokesman = person("N:silva", 220, "Joe Silva", ("police spokesman",))
+    lawyer = person("N:orr", 240, "Sam Orr", ("attorney",))
+    counsel = _cluster("D:counsel", _m("a", 260, "his lawyer", head="lawyer"))
+    rows = {c.key: {t.key for t in ts} for c, ts, _ in candidate_rows([spokesman, lawyer, chairman, counsel])}
+    assert "N:silva" not in rows["D:chairman"] and "N:orr" in rows["D:counsel"]  # a job, its synonyms
 
 
 def test_resolve_applies_the_linker_and_can_go_without_it() -> None:

@@ -222,7 +222,7 @@ def test_a_word_tagged_a_place_in_its_story_is_that_place_everywhere_in_it() -> 
 
 
 def test_a_word_the_story_tags_a_person_more_often_stays_a_person() -> None:
-    """ "Obama" tagged a place once among person tags is the person, not a place that takes "the president"."""
+    """ "Obama" tagged a place once among person tags is a person, not a place taking "the president"."""
     ms = {
         "a": [
             Mention(Span("a", 0, 12), "Halvor Brandt", "PERSON", name="Halvor Brandt", head="brandt"),

@@ -36,7 +36,7 @@ from crosswire.read.aliases import (
 )
 from crosswire.read.embed import DIMENSIONS
 from crosswire.read.entities import Mention
-from crosswire.read.offices import office_of, titles_of
+from crosswire.read.offices import titles_of
 from crosswire.read.resolve_synonyms import TIME_WORDS, head_vectors
 
 WEIGHTS = Path(__file__).with_name("describe_linker.json")
@@ -356,7 +356,9 @@ def _office_clash(c: Cluster, t: Cluster) -> bool:
 
 
 def _offices(c: Cluster) -> set[str]:
-    return {o for m in _descriptions(c) if (o := office_of(normalise(m.surface).split(), m.head))}
+    """The offices and grown-ups' jobs the cluster's descriptions name ("the inspector general", "his campaign
+    chairman"), synonyms as one ("lawyer", "attorney", "counsel")."""
+    return titles_of([m.surface for m in _descriptions(c) if not _plural(m)])
 
 
 def _group_to_person(c: Cluster, t: Cluster) -> bool:

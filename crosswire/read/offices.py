@@ -18,11 +18,16 @@ OFFICE_NOUNS = word_set(
 GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
     """rep sen gov lawmaker legislator judge justice spokesman spokeswoman spokesperson officer sergeant
     detective sheriff chief commander superintendent lieutenant captain director executive ceo chairman
-    chairwoman lawyer attorney prosecutor doctor professor pastor priest coroner"""
+    chairwoman lawyer attorney counsel prosecutor doctor professor pastor priest coroner"""
 )
 OFFICE_SHORT_FORMS = {
     "rep": "congressman", "representative": "congressman", "congresswoman": "congressman", "sen": "senator",
     "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor",
+}  # fmt: skip
+# one job, several words: "his lawyer" may be "attorney Ines Varga"
+JOB_SYNONYMS = {
+    "attorney": "lawyer", "counsel": "lawyer", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+    "chairwoman": "chairman", "ceo": "executive",
 }  # fmt: skip
 # "attorney general", "inspector general": offices headed by "general"
 GENERAL_OFFICES = word_set("attorney inspector surgeon solicitor postmaster auditor")
@@ -60,5 +65,5 @@ def titles_of(roles: list[str]) -> set[str]:
         if words and (office := office_of(words, words[-1])):
             out.add(office)
         elif words and words[-1] in GROWN_UP_TITLES:
-            out.add(words[-1])
+            out.add(JOB_SYNONYMS.get(words[-1], words[-1]))
     return out

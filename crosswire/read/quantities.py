@@ -141,7 +141,8 @@ UNITS: dict[str, str] = _invert(
         "acre": ("acres",),
     }
 )
-GLUED_UNITS = ("km/h", "km2", "kmh", "kph", "mph", "km", "kg", "cm", "mm", "%")  # written against the digits: "20km"
+# written against the digits: "20km"
+GLUED_UNITS = ("km/h", "km2", "kmh", "kph", "mph", "km", "kg", "cm", "mm", "%")
 COMPOUND_UNITS = frozenset(
     _words(
         "second minute hour day night week month year decade mile kilometre kilometer km metre meter foot "

@@ -325,9 +325,7 @@ def _one_kind_per_place(views: list[_View]) -> list[_View]:
     # a word the story tags a person more often than a place is a person's ("Obama" once a GPE), unless the
     # gazetteer knows the place and no one in the story bears it as a surname ("Stockton" twice a PERSON)
     places = {
-        k: kind
-        for k, kind in places.items()
-        if tagged[k] > 0 or (k not in surnames and is_known_place(k[1]))
+        k: kind for k, kind in places.items() if tagged[k] > 0 or (k not in surnames and is_known_place(k[1]))
     }
     out = []
     for v in views:
@@ -466,6 +464,8 @@ UNIT_HEADS = word_set(
     year day week month hour minute second decade century mile kilometre kilometer metre meter foot feet
     ton tonne barrel acre share vote seat"""
 )
+
+
 def _alias_key(group: str, surface: str, person: bool) -> str:
     canonical = table_lookup(surface)
     if canonical:
@@ -777,7 +777,7 @@ def _titles_of_root(uf: _UnionFind, titles: dict[str, set[str]], root: str | Non
 
 
 def _is_youth(m: Mention) -> bool:
-    """"the boy", "a toddler", "the young man", "a teenage girl"."""
+    """ "the boy", "a toddler", "the young man", "a teenage girl"."""
     words = normalise(m.surface).split()
     return m.head in YOUTH_NOUNS or (m.head in {"man", "woman"} and bool({"young", "teenage"} & set(words)))
 
@@ -1033,9 +1033,7 @@ def _fits_gender(genders: dict[str, str], gender: str) -> Callable[[str], bool]:
 
 def _known_gender(uf: _UnionFind, w: _View, genders: dict[str, str]) -> bool:
     """Whether a person mention's gender is known: its entity's, or its own noun's ("the actress")."""
-    return bool(genders.get(w.key)) or (
-        w.role == "description" and bool(noun_gender(w.mention.head))
-    )
+    return bool(genders.get(w.key)) or (w.role == "description" and bool(noun_gender(w.mention.head)))
 
 
 def _entity_genders(uf: _UnionFind, members: list[_View]) -> dict[str, str]:
