@@ -273,3 +273,16 @@ def test_a_known_place_tagged_a_person_more_often_stays_a_place() -> None:
     tagged = _m("a", 60, "Stockton", "GPE", "stockton", "Stockton")
     res = resolve({"a": [*city, tagged]}, linker=None)
     assert {e.kind for e in res.entities} == {"GPE"}
+
+
+def test_a_boy_is_not_the_main_person_whose_age_the_story_gives_as_grown_up() -> None:
+    man = _m("a", 0, "the man", head="man")
+    named = [_person("a", 20 + i * 20, "Halvor Brandt") for i in range(3)]
+    aged = _m("a", 100, "the 48-year-old man", head="man")
+    boy = _m("a", 140, "the boy", head="boy")
+    res = resolve({"a": [man, *named, aged, boy]}, linker=None)
+    assert _same(res, named[0], aged) and not _same(res, named[0], boy)
+    child = [_person("b", i * 20, "Tomas Ulrek") for i in range(3)]
+    six = _m("b", 100, "the 6-year-old boy", head="boy")
+    res = resolve({"b": [*child, six]}, linker=None)
+    assert _same(res, child[0], six)

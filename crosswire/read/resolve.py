@@ -700,6 +700,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     synonyms = _head_synonyms(members)
     doers = _named_doers(members)
     titles = _titles(uf, members)
+    aged = [(v.key, age) for v in members if v.role == "description" and (age := _age(v.mention.surface))]
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
     for v in members:
@@ -725,8 +726,10 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             article = v.mention.span.article_id
             main = articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head)))
             held = _titles_of_root(uf, titles, main)
-            if held and _is_youth(v.mention):
-                main = None  # "the 15-year-old boy" is not the congressman the article is about
+            if (held or _grown_up(_ages_of_root(uf, aged, main))) and _is_youth(v.mention):
+                main = None  # "the 15-year-old boy" is not the congressman, nor "the 48-year-old man"
+            if (own := _age(v.mention.surface)) is not None and _ages_of_root(uf, aged, main) - {own}:
+                main = None  # "the 5-year-old boy" is not the one the story says is 48
             office = office_of(normalise(v.mention.surface).split(), v.mention.head)
             if held and office is not None and office not in held:
                 main = None  # "the senator" is not "Rep. X", nor "a senior vice president" the president
@@ -767,6 +770,25 @@ def _titles(uf: _UnionFind, members: list[_View]) -> dict[str, set[str]]:
         if v.role in NAMED_ROLES and v.person:
             by_root[uf.find(v.key)] |= titles_of(_roles_of(v.mention))
     return {v.key: by_root[uf.find(v.key)] for v in members if v.key and by_root.get(uf.find(v.key))}
+
+
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+GROWN_UP_AGE = 18
+
+
+def _age(surface: str) -> int | None:
+    """The age a description states ("the 48-year-old man" → 48), if any."""
+    m = AGE.search(surface)
+    return int(m.group(1)) if m else None
+
+
+def _ages_of_root(uf: _UnionFind, aged: list[tuple[str, int]], root: str | None) -> set[int]:
+    """The ages the descriptions joined to the entity ``root`` state."""
+    return {age for key, age in aged if root is not None and uf.find(key) == root}
+
+
+def _grown_up(ages: set[int]) -> bool:
+    return any(age >= GROWN_UP_AGE for age in ages)
 
 
 def _titles_of_root(uf: _UnionFind, titles: dict[str, set[str]], root: str | None) -> set[str]:
