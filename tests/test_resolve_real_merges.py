@@ -286,3 +286,12 @@ def test_a_boy_is_not_the_main_person_whose_age_the_story_gives_as_grown_up() ->
     six = _m("b", 100, "the 6-year-old boy", head="boy")
     res = resolve({"b": [*child, six]}, linker=None)
     assert _same(res, child[0], six)
+
+
+def test_a_generic_institution_name_is_a_name_only_within_its_story() -> None:
+    one = _m("a", 0, "Tarsk County Sheriff's Office", "ORG", "office", "Tarsk County Sheriff's Office")
+    short_a = _m("a", 40, "Sheriff's Office", "ORG", "office", "Sheriff's Office")
+    other = _m("b", 0, "Orrin Parish Sheriff's Office", "ORG", "office", "Orrin Parish Sheriff's Office")
+    short_b = _m("b", 40, "Sheriff's Office", "ORG", "office", "Sheriff's Office")
+    res = resolve({"a": [one, short_a], "b": [other, short_b]}, {"a": "s1", "b": "s2"}, linker=None)
+    assert _same(res, one, short_a) and _same(res, other, short_b) and not _same(res, one, other)

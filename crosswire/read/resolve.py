@@ -60,6 +60,7 @@ the cluster's smallest corpus-wide key (or story-local key), so they are stable 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import re
@@ -397,6 +398,9 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
         return _View(m, group, "description", description_key(m.span.article_id, m.surface, m.head), person)
     if is_acronym(name.strip()):
         return _View(m, group, "acronym", "N:" + key, person)
+    if " " in key and not person and _generic_name(name):
+        # "Sheriff's Office", "Police Department": every county has one; a name only within its story
+        return _View(m, group, "name", f"N:{key}{STORY_SCOPE}{group}", person)
     if " " in key:
         return _View(m, group, "name", "N:" + key, person)
     if person:
@@ -408,6 +412,26 @@ def _name_view(m: Mention, group: str, name: str, person: bool) -> _View:
 # is not the city of Idlib, nor "Los Angeles County" Los Angeles, "New York State" New York)
 PLURAL_DEMONYM_ENDINGS = ("ans", "is", "ites")
 REGION_TITLES = word_set("province region district county governorate prefecture oblast state")
+
+
+# a name of only these words is a kind of institution every place has ("Sheriff's Office", "Police
+# Department", "Fire Department", "Medical Examiner's Office"): its key is scoped to its story
+STORY_SCOPE = "@"
+GENERIC_NAME_WORDS = word_set(
+    """sheriff sheriffs office police department fire city county council court district school board state
+    prosecutor prosecutors attorney attorneys patrol highway bureau division unit medical examiner coroner
+    coroners hospital center centre public safety health emergency services service management town village
+    parish borough township regional municipal metropolitan metro transit authority"""
+)
+
+
+def _generic_name(name: str) -> bool:
+    return all(name_key(w) in _generic_keys() for w in name.split())
+
+
+@functools.cache
+def _generic_keys() -> frozenset[str]:
+    return frozenset(name_key(w) for w in GENERIC_NAME_WORDS)
 
 
 def region_base(name: str) -> str:
@@ -561,14 +585,14 @@ def _link_name_endings(uf: _UnionFind, members: list[_View]) -> None:
     """A name of two or more words that ends exactly one longer name of the story joins it ("Red Sox" →
     "Boston Red Sox", "Diane Crawford Smith" → "Sharron Diane Crawford Smith"), but not one it is the object
     of ("Port Aurel" is not "University of Port Aurel")."""
-    names = {v.key for v in _full_names(members)}
-    for short in names:
+    names = {v.key: v.key[2:].split(STORY_SCOPE, 1)[0] for v in _full_names(members)}
+    for short, tail in names.items():
         longer = {
             k
-            for k in names
+            for k, words in names.items()
             if k != short
-            and k.endswith(" " + short[2:])
-            and k[: -len(short) + 1].split()[-1] not in OBJECT_PREPOSITIONS
+            and words.endswith(" " + tail)
+            and words[: -len(tail)].split()[-1] not in OBJECT_PREPOSITIONS
         }
         root = _unique_root(uf, longer) if longer else None
         if root is not None:
