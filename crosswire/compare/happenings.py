@@ -10,14 +10,14 @@ date or the figure, up through its prepositions to the first word outside it (a 
 modifies: "the breach on Tuesday"), with what that word takes (object, attribute, the objects of its other
 prepositions: "filed *for divorce*"). A light verb ("had", "made") says nothing of its own; its object does
 ("a hearing"). When both sides have such words and none is shared, the two are different happenings.
-Parses are cached (``propositions._parse``) and asked for only on pairs a cheaper check already flags.
+Parses are cached (``propositions.parse_cached``) and asked for only on pairs a cheaper check already flags.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crosswire.compare.propositions import _parse, _stem
+from crosswire.compare.propositions import parse_cached, stem_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,7 +55,7 @@ def said_of(text: str, start: int, end: int) -> frozenset[str]:
 
 def _root(text: str, start: int, end: int) -> tuple[Token, set[int]] | None:
     """The token of ``[start, end)`` whose head lies outside it, with the indices of the part's tokens."""
-    inside = [t for t in _parse(text) if start <= t.idx < end]
+    inside = [t for t in parse_cached(text) if start <= t.idx < end]
     if not inside:
         return None
     own = {t.i for t in inside}
@@ -71,15 +71,15 @@ def counts_participants(text: str, start: int, end: int) -> bool:
 
 
 def _predicate_words(t: Token, own: set[int]) -> set[str]:
-    out = set() if (t.lemma_ or t.text).lower() in LIGHT_VERBS else {_stem(t)}
+    out = set() if (t.lemma_ or t.text).lower() in LIGHT_VERBS else {stem_of(t)}
     for c in t.children:
         if c.i in own:
             continue
         if c.dep_ in TAKES and c.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
-            out.add(_stem(c))
+            out.add(stem_of(c))
         elif c.dep_ in ("prep", "agent"):
             objects = (o for o in c.children if o.dep_ == "pobj" and o.i not in own and o.pos_ != "PRON")
-            out.update(_stem(o) for o in objects)
+            out.update(stem_of(o) for o in objects)
     return out
 
 

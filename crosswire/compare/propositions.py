@@ -61,7 +61,7 @@ PARSE_CACHE = 4096
 
 
 @lru_cache(maxsize=PARSE_CACHE)
-def _parse(text: str) -> Doc:
+def parse_cached(text: str) -> Doc:
     from crosswire.read.nlp import load_nlp
 
     return load_nlp()(text, disable=["ner"])  # the reader's pipeline, loaded once per process
@@ -78,7 +78,7 @@ class Predication:
     objects: tuple[tuple[str, frozenset[str]], ...] = ()  # (preposition, its object's stems): "on trust"
 
 
-def _stem(t: Token) -> str:
+def stem_of(t: Token) -> str:
     return stem(t.lemma_ if t.lemma_ and t.lemma_ != "-PRON-" else t.text)
 
 
@@ -156,7 +156,7 @@ def _clause_verbs(t: Token) -> frozenset[str]:
     """Stems of the verbs of the clauses ``t`` takes ("signs *that* the talk *swayed* them", "plans to
     *cut*")."""
     deps = ("acl", "relcl", "ccomp", "xcomp")
-    return frozenset(_stem(c) for c in t.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX"))
+    return frozenset(stem_of(c) for c in t.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX"))
 
 
 def _modifiers(t: Token) -> frozenset[str]:
@@ -248,13 +248,13 @@ def denied(doc: Doc) -> list[tuple[Predication, Token]]:
             for c in t.children:
                 if c.dep_ in ("ccomp", "xcomp") and _denial_ok(t):
                     subject = _subject(c)[0] or _subject(t)[0]
-                    out.append((Predication(_stem(c), subject, _complement(c)), c))
+                    out.append((Predication(stem_of(c), subject, _complement(c)), c))
         if not negated or not _denial_ok(t) or _generic(t):
             continue
         p = _predicate(t)
         subject, nobody = _subject(t)
         objects = tuple(sorted(_objects(p, t).items()))
-        out.append((Predication(_stem(p), subject, _complement(p) | _complement(t), nobody, objects), p))
+        out.append((Predication(stem_of(p), subject, _complement(p) | _complement(t), nobody, objects), p))
     return out
 
 
@@ -281,7 +281,7 @@ def denied_things(doc: Doc) -> list[tuple[Absence, Token]]:
         verb = t.head if t.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") else t
         if _no(t) and _denial_ok(verb) and not _under_condition(t) and not _in_phrase(t):
             subject = _subject(verb)[0] if t.dep_ == "dobj" else frozenset()
-            out.append((Absence(_stem(t), _modifiers(t), subject, _clause_verbs(t)), t))
+            out.append((Absence(stem_of(t), _modifiers(t), subject, _clause_verbs(t)), t))
     return out
 
 
@@ -321,7 +321,7 @@ def stopped_things(doc: Doc) -> list[tuple[frozenset[str], Token]]:
             continue
         objects = [c for c in t.children if c.dep_ in ("dobj", "xcomp")]
         heads = [t] if t.pos_ == "NOUN" else objects or _subject_tokens(t)
-        stems = {_stem(h) for h in heads if h.pos_ != "PRON"}
+        stems = {stem_of(h) for h in heads if h.pos_ != "PRON"}
         if stems:
             out.append((frozenset(stems), t))
     return out
@@ -335,17 +335,17 @@ def _going_on(doc: Doc) -> frozenset[str]:
         if _is_negated(t) or _under_condition(t) or _aux(t) & WEAK_MODALS:
             continue
         if any(c.dep_ == "advmod" and c.lower_ == "still" for c in t.children):
-            out |= {_stem(t)} | _complement(t)
+            out |= {stem_of(t)} | _complement(t)
         if t.lemma_.lower() in CONTINUE_LEMMAS:
             for c in t.children:
                 if c.dep_ in ("xcomp", "dobj"):
-                    out |= {_stem(c)} | _complement(c) | _words([c])
+                    out |= {stem_of(c)} | _complement(c) | _words([c])
     return frozenset(out)
 
 
 def _affirmations(doc: Doc, lemma: str) -> Iterator[Token]:
     for t in doc:
-        if _stem(t) == lemma and _affirmed(t):
+        if stem_of(t) == lemma and _affirmed(t):
             yield t
 
 
@@ -380,7 +380,7 @@ def _around(t: Token) -> frozenset[str]:
 def contradiction(neg_text: str, pos_text: str) -> str | None:
     """The word of ``neg_text`` that denies what ``pos_text`` affirms (same predicate and subject, a thing
     said not to exist, or a stop against what goes on), or None."""
-    neg, pos = _parse(neg_text), _parse(pos_text)
+    neg, pos = parse_cached(neg_text), parse_cached(pos_text)
     for n, word in denied(neg):
         if any(_meets(n, t) for t in _affirmations(pos, n.lemma)):
             return word.text

@@ -35,7 +35,7 @@ from crosswire.read.aliases import (
     noun_gender,
 )
 from crosswire.read.embed import DIMENSIONS
-from crosswire.read.entities import Mention
+from crosswire.read.entities import Mention, is_plural
 from crosswire.read.offices import titles_of
 from crosswire.read.resolve_synonyms import TIME_WORDS, head_vectors
 
@@ -245,10 +245,10 @@ class _Story:
         )
 
     def plural(self, c: Cluster) -> float:
-        descriptions = [m for m in c.mentions if m.id not in c.pronouns and not m.name]
+        descriptions = _descriptions(c)
         if not descriptions:
             return 0.0
-        return sum(1 for m in descriptions if m.head not in normalise(m.surface).split()) / len(descriptions)
+        return sum(1 for m in descriptions if is_plural(m)) / len(descriptions)
 
     def gender(self, c: Cluster) -> set[str]:
         words = self.description_heads(c) | {normalise(m.surface) for m in c.mentions if m.id in c.pronouns}
@@ -358,7 +358,7 @@ def _office_clash(c: Cluster, t: Cluster) -> bool:
 def _offices(c: Cluster) -> set[str]:
     """The offices and grown-ups' jobs the cluster's descriptions name ("the inspector general", "his campaign
     chairman"), synonyms as one ("lawyer", "attorney", "counsel")."""
-    return titles_of([m.surface for m in _descriptions(c) if not _plural(m)])
+    return titles_of([m.surface for m in _descriptions(c) if not is_plural(m)])
 
 
 def _group_to_person(c: Cluster, t: Cluster) -> bool:
@@ -366,14 +366,10 @@ def _group_to_person(c: Cluster, t: Cluster) -> bool:
     noun ("his campaign chairman") is one person, not a group described only in the plural ("Russian
     officials")."""
     ds, ts = _descriptions(c), _descriptions(t)
-    if ds and all(_plural(m) for m in ds):
+    if ds and all(is_plural(m) for m in ds):
         return any(m.kind == "PERSON" and m.name for m in t.mentions)
-    single = bool(ds) and all(is_person_noun(m.head) and not _plural(m) for m in ds)
-    return single and len(ts) == len(t.mentions) and bool(ts) and all(_plural(m) for m in ts)
-
-
-def _plural(m: Mention) -> bool:
-    return m.head not in normalise(m.surface).split()
+    single = bool(ds) and all(is_person_noun(m.head) and not is_plural(m) for m in ds)
+    return single and len(ts) == len(t.mentions) and bool(ts) and all(is_plural(m) for m in ts)
 
 
 def _modifier_clash(c: Cluster, t: Cluster) -> bool:

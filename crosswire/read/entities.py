@@ -27,6 +27,7 @@ from crosswire.read.aliases import (
     is_person_noun,
     is_pronoun,
     learn_aliases,
+    normalise,
     word_set,
 )
 from crosswire.read.ent_spans import repair_ents
@@ -83,6 +84,12 @@ class Mention:
     @property
     def id(self) -> str:
         return mention_id(self.span)
+
+
+def is_plural(m: Mention) -> bool:
+    """A description whose head lemma is not among its words: "the migrants" (head "migrant")."""
+    words = normalise(m.surface).split()
+    return bool(words) and m.head not in words
 
 
 def mention_id(span: Span) -> str:

@@ -67,6 +67,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from crosswire.read.aliases import (
     NAME_SUFFIXES,
@@ -92,7 +93,7 @@ from crosswire.read.aliases import (
     word_set,
 )
 from crosswire.read.describe_linker import Cluster, links
-from crosswire.read.entities import Mention
+from crosswire.read.entities import Mention, is_plural
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.name_gender import name_gender
 from crosswire.read.offices import RANK_WORDS, office_of, rank_before, titles_of
@@ -300,7 +301,7 @@ def _view(m: Mention, group: str) -> _View:
     if not normalise(m.surface) or is_pronoun(m.surface) or m.head in PRONOUNS:
         return _View(m, group, "pronoun", "", person)
     key = description_key(m.span.article_id, m.surface, m.head)
-    if is_person_noun(m.head) and _is_plural(m):
+    if is_person_noun(m.head) and is_plural(m):
         key += PLURAL
     return _View(m, group, "description", key, person)
 
@@ -723,7 +724,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
     doers = _named_doers(members)
-    titles = _titles(uf, members)
+    titled = [
+        (v.key, title)
+        for v in members
+        if v.role in NAMED_ROLES and v.person
+        for title in titles_of(_roles_of(v.mention))
+    ]
     aged = [(v.key, age) for v in members if v.role == "description" and (age := _age(v.mention.surface))]
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
@@ -731,7 +737,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         if v.role != "description":
             continue
         story_key = _rescope(v.key, group)
-        plural = _is_plural(v.mention)
+        plural = is_plural(v.mention)
         former = _is_former(v.mention.surface)
         by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
@@ -749,10 +755,10 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         if root is None and someone and v.mention.head not in RELATIONAL_NOUNS | UNNAMED_DOERS:
             article = v.mention.span.article_id
             main = articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head)))
-            held = _titles_of_root(uf, titles, main)
-            if (held or _grown_up(_ages_of_root(uf, aged, main))) and _is_youth(v.mention):
+            held, ages = _of_root(uf, titled, main), _of_root(uf, aged, main)
+            if (held or _grown_up(ages)) and _is_youth(v.mention):
                 main = None  # "the 15-year-old boy" is not the congressman, nor "the 48-year-old man"
-            if (own := _age(v.mention.surface)) is not None and _ages_of_root(uf, aged, main) - {own}:
+            if (own := _age(v.mention.surface)) is not None and ages - {own}:
                 main = None  # "the 5-year-old boy" is not the one the story says is 48
             office = office_of(normalise(v.mention.surface).split(), v.mention.head)
             if held and office is not None and office not in held:
@@ -766,7 +772,7 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         if (
             root is None
             and v.mention.head in ORGANISATION_NOUNS
-            and not _is_plural(v.mention)
+            and not is_plural(v.mention)
             and not _names_someone(v.mention)  # "Velmaria's central bank" is not the article's agency
         ):
             root = articles.main_organisation(v.mention.span.article_id)
@@ -785,17 +791,8 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     _link_modified(uf, loose)
 
 
-def _titles(uf: _UnionFind, members: list[_View]) -> dict[str, set[str]]:
-    """Key of a mention → the offices and grown-ups' jobs the story titles its person with ("Rep. Danny
-    Davis", "Danny Davis, the congressman" → congressman; "police spokesman Anthony Guglielmi" →
-    spokesman): no "boy" describes them, and no other office ("the senator")."""
-    by_root: dict[str, set[str]] = defaultdict(set)
-    for v in members:
-        if v.role in NAMED_ROLES and v.person:
-            by_root[uf.find(v.key)] |= titles_of(_roles_of(v.mention))
-    return {v.key: by_root[uf.find(v.key)] for v in members if v.key and by_root.get(uf.find(v.key))}
-
-
+# what an entity's titled names and aged descriptions say of it: ("N:halvor brandt", "congressman"), (key, 48)
+T = TypeVar("T")
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 GROWN_UP_AGE = 18
 
@@ -806,20 +803,14 @@ def _age(surface: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _ages_of_root(uf: _UnionFind, aged: list[tuple[str, int]], root: str | None) -> set[int]:
-    """The ages the descriptions joined to the entity ``root`` state."""
-    return {age for key, age in aged if root is not None and uf.find(key) == root}
+def _of_root(uf: _UnionFind, said: list[tuple[str, T]], root: str | None) -> set[T]:
+    """What the mentions now joined to the entity ``root`` say of it (its titles, its ages): by the mentions'
+    keys, since links change an entity's root."""
+    return {what for key, what in said if root is not None and uf.find(key) == root}
 
 
 def _grown_up(ages: set[int]) -> bool:
     return any(age >= GROWN_UP_AGE for age in ages)
-
-
-def _titles_of_root(uf: _UnionFind, titles: dict[str, set[str]], root: str | None) -> set[str]:
-    """The titles of the entity ``root`` stands for (keys change root as links are made)."""
-    if root is None:
-        return set()
-    return {t for key, held in titles.items() if uf.find(key) == root for t in held}
 
 
 def _is_youth(m: Mention) -> bool:
@@ -933,7 +924,7 @@ def _role_index(
 
 def _is_single_person_noun(m: Mention) -> bool:
     """A singular description headed by a person noun ("the actress", not "the officers")."""
-    return is_person_noun(m.head) and not _is_plural(m)
+    return is_person_noun(m.head) and not is_plural(m)
 
 
 def _names_someone(m: Mention) -> bool:
@@ -960,11 +951,6 @@ def _is_possessor(word: str) -> bool:
     return word.lower() in POSSESSIVE_DETERMINERS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
-def _is_plural(m: Mention) -> bool:
-    words = normalise(m.surface).split()
-    return bool(words) and m.head not in words
-
-
 class _Articles:
     """Per-article views of a story, for linking descriptions and pronouns to the names nearby."""
 
@@ -981,7 +967,7 @@ class _Articles:
         head = d.mention.head
         if not head or is_person_noun(head):
             return None
-        if _is_plural(d.mention):  # "the 76ers" → "Philadelphia 76ers": a plural only as the name writes it
+        if is_plural(d.mention):  # "the 76ers" → "Philadelphia 76ers": a plural only as the name writes it
             last = normalise(d.mention.surface).split()[-1]
             if not last.startswith(head):
                 return None
@@ -1102,9 +1088,9 @@ def _antecedent(w: _View, pronoun: str, gender: str = "") -> bool:
     if pronoun in PERSONAL_PRONOUNS:
         return _personal(w) and _gender_fits(w, pronoun) and gender in {"", noun_gender(pronoun)}
     if pronoun in THING_PRONOUNS:
-        return not _personal(w) and not _is_plural(w.mention) and w.mention.kind in THING_KINDS
+        return not _personal(w) and not is_plural(w.mention) and w.mention.kind in THING_KINDS
     if pronoun in GROUP_PRONOUNS:
-        return not w.person and (_is_plural(w.mention) or w.mention.kind in {"ORG", "NORP"})
+        return not w.person and (is_plural(w.mention) or w.mention.kind in {"ORG", "NORP"})
     if pronoun in FIRST_PLURAL_PRONOUNS:
         return w.mention.kind == "ORG"
     if pronoun == "which":
