@@ -21,6 +21,7 @@ from crosswire.ingest.fetch import Fetcher, FetchSettings
 from crosswire.ingest.html import extract_html
 from crosswire.ingest.sources import Limits, Unit, discover, read_unit
 from crosswire.ingest.stated_date import find_date, is_date_line
+from crosswire.ingest.title import clean_title
 from crosswire.model import UNKNOWN_OUTLET, Article, Failure, RawItem
 from crosswire.store.db import Store, now_iso
 
@@ -190,7 +191,10 @@ def build_article(item: RawItem) -> Article:
     if item.media_type == "text/html":
         text, extracted = extract_html(item.body, fields.get("url"))
         fields = {**extracted, **fields}
-    title = str(fields.get("title") or "").strip()
+    url = _str(fields.get("url"))
+    host = meta.outlet_from_url(url)
+    stated = _str(fields.get("outlet"))
+    title = clean_title(str(fields.get("title") or ""), (stated, _str(fields.get("outlet_hint")), host))
     cleaned = clean.clean_text(text, title)
     if not title:
         title, cleaned = split_headline(cleaned)
@@ -198,9 +202,6 @@ def build_article(item: RawItem) -> Article:
         raise InputError("no article text left after removing boilerplate")
     if clean.encoded_share(cleaned) > ENCODED_MAX_SHARE:
         raise InputError("no readable text: mostly encoded data (base64 or hex?), not prose")
-    url = _str(fields.get("url"))
-    host = meta.outlet_from_url(url)
-    stated = _str(fields.get("outlet"))
     outlet = stated or _str(fields.get("outlet_hint")) or host or UNKNOWN_OUTLET
     chash = identity.content_hash(cleaned)
     # no date stated by the source: the one the text's header line or the URL carries, if any
