@@ -38,7 +38,8 @@ def _header(d: Data) -> list[str]:
         f"{kind} `{d['event_id']}` · {t['first'] or '?'} — {t['last'] or '?'}",
         "",
         f"**Outlets:** {outlets}  ",
-        f"**Reports:** {c['articles']} from {c['independent_sources']} independent sources · "
+        f"**Reports:** {c['articles']} from {len(d['outlets'])} outlets, "
+        f"{c['independent_sources']} independent · "
         f"**{c['corroborated']}** corroborated · **{c['conflicting']}** conflicting · "
         f"**{c['unique']}** unique claims",
         "",

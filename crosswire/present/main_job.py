@@ -244,7 +244,8 @@ def event_panel(item: EventDossier) -> Panel:
     sources = len({a.source for a in d.articles})
     first, last = d.time_span
     head.add_row(Text("outlets", style="bold"), Text(", ".join(d.outlets)))
-    head.add_row(Text("reports", style="bold"), Text(f"{len(d.articles)} from {sources} independent sources"))
+    reports = f"{len(d.articles)} from {len(d.outlets)} outlets, {sources} independent"
+    head.add_row(Text("reports", style="bold"), Text(reports))
     head.add_row(Text("time span", style="bold"), Text(f"{_when(first)} — {_when(last)} UTC"))
     head.add_row(Text("claims", style="bold"), _counts(d))
     parts: list[Text | Table] = [head, Text("")]
