@@ -6,12 +6,14 @@ every later extraction points into ``Article.text`` by character offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
 
 UNKNOWN_OUTLET = "unknown"  # what ingest records when neither the source nor its URL names the outlet
+HEX_ID = re.compile(r"[0-9a-f]{16,}")
 
 
 def parse_instant(value: str | None) -> datetime | None:
@@ -110,4 +112,7 @@ class Article:
             return self.outlet
         if self.host:
             return self.host
-        return f"unknown ({PurePath(self.source).name or self.id[:8]})"
+        name = PurePath(self.source).name or self.id
+        if HEX_ID.fullmatch(name):  # a dataset's document id: its first 8 digits tell reports apart
+            name = name[:8]
+        return f"unknown ({name})"
