@@ -137,6 +137,30 @@ def test_the_window_runs_from_the_latest_article_not_the_first() -> None:
     assert run([late], clusterer) == {"a5": "ev-a5"}
 
 
+def test_an_undated_event_does_not_keep_dated_events_open() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(event_window_days=3.0))
+    run([art("k1", "Kerry meets Putin in Moscow", KERRY, None)], clusterer)  # undated: sorted first
+    run([art("a1", "Earthquake hits Chile", QUAKE_CHILE, 1)], clusterer)
+    late = art("a2", "Chile earthquake update", QUAKE_CHILE, 20)
+    assert run([late], clusterer) == {"a2": "ev-a2"}
+    assert not clusterer.event("ev-a1").is_open and clusterer.event("ev-k1").is_open
+
+
+def test_an_undated_storyline_does_not_keep_dated_storylines_indexed() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(event_window_days=3.0, storyline_window_days=5.0))
+    run([art("k1", "Kerry meets Putin in Moscow", KERRY, None)], clusterer)
+    run([art("a1", "Earthquake hits Chile", QUAKE_CHILE, 1)], clusterer)
+    run([art("b1", "Earthquake hits Japan", QUAKE_JAPAN, 20)], clusterer)
+    assert len(clusterer.storylines.index) == 2  # Kerry's (undated) and Japan's; Chile's went stale
+
+
+def test_an_older_report_arriving_late_does_not_join_a_later_event() -> None:
+    clusterer = OnlineClusterer(ClusterSettings(event_window_days=3.0))
+    run([art("a1", "Earthquake hits Chile", QUAKE_CHILE, 20)], clusterer)
+    backfill = art("a0", "Earthquake hits Chile", QUAKE_CHILE, 2)  # ingested later, published weeks before
+    assert run([backfill], clusterer) == {"a0": "ev-a0"}
+
+
 def test_unrelated_events_found_their_own_storylines() -> None:
     clusterer = OnlineClusterer()
     run(STREAM, clusterer)

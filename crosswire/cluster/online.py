@@ -5,8 +5,10 @@ centroids, usearch) through several similarity views (``features.views``); the l
 (``decision.Decision``) gives P(same event) for each; the article joins the most probable event when that
 reaches ``join_probability``, else it founds a new event ``ev-<article id>``. A full article cannot join an
 event when both state many numbers and share none (``features.number_clash``). Copies (``copy_of``) follow
-their original. Events close ``event_window_days`` after their latest article (dated streams) and leave the
-index; closed events keep their members but drop their profiles. New events are linked into storylines.
+their original. A dated event closes ``event_window_days`` after its latest article and leaves the index
+(an undated one stays open until ``max_open_events`` pushes it out); closed events keep their members but
+drop their profiles. An article dated more than the window outside an event's span does not join it. New
+events are linked into storylines.
 
 Usage::
 
@@ -17,6 +19,7 @@ Usage::
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -132,6 +135,7 @@ class OnlineClusterer:
         self.event_of: dict[str, str] = {}  # article id -> event id
         self._by_id: dict[str, int] = {}  # event id -> key
         self._open: OrderedDict[int, None] = OrderedDict()  # open event keys, least recently updated first
+        self._due: list[tuple[float, int]] = []  # (latest article time, key) of dated open events; a heap
         self._now: float | None = None
         self.index = VectorIndex(ndim)
         self.storylines = StorylineLinker(self.settings, VectorIndex(ndim))
@@ -166,7 +170,7 @@ class OnlineClusterer:
     def _best_event(self, profile: Profile) -> tuple[Event | None, float]:
         found = self.index.nearest(profile.vector, self.settings.candidates)
         candidates = [self.events[key] for key, _ in found]
-        candidates = [e for e in candidates if e.profile is not None]
+        candidates = [e for e in candidates if e.profile is not None and self._in_window(e, profile)]
         if not candidates:
             return None, 0.0
         rows = np.stack([views(profile, e.profile, self.stats) for e in candidates if e.profile])
@@ -178,6 +182,14 @@ class OnlineClusterer:
         best = int(np.argmax(scores))  # ties: the first, i.e. the nearest centroid
         return candidates[best], float(scores[best])
 
+    def _in_window(self, event: Event, profile: Profile) -> bool:
+        """An article dated more than the window before or after an event's span is not part of it (an
+        older report ingested late does not join this week's event)."""
+        window = self.settings.event_window_days
+        if event.first is None or event.last is None or profile.first is None or profile.last is None:
+            return True
+        return profile.first <= event.last + window and profile.last >= event.first - window
+
     def _join(self, event: Event, article_id: str, profile: Profile) -> str:
         assert event.profile is not None
         s = self.settings
@@ -186,6 +198,7 @@ class OnlineClusterer:
         event.first, event.last = event.profile.first, event.profile.last
         self.event_of[article_id] = event.id
         self._open.move_to_end(event.key)
+        self._schedule(event)
         if event.profile.count >= 1.3 * event.indexed_count:
             self.index.put(event.key, event.profile.centroid())
             event.indexed_count = event.profile.count
@@ -200,23 +213,29 @@ class OnlineClusterer:
         self._by_id[event_id] = key
         self.event_of[article_id] = event_id
         self._open[key] = None
+        self._schedule(event)
         self.index.put(key, profile.centroid())
         self._close_overflow()
         return event_id
 
     # -- expiry ---------------------------------------------------------------------------------------
 
+    def _schedule(self, event: Event) -> None:
+        if event.last is not None:
+            heapq.heappush(self._due, (event.last, event.key))
+
     def _advance(self, when: float | None) -> None:
-        """Move the stream clock and close events quiet for longer than the window."""
+        """Move the stream clock and close the dated events quiet for longer than the window. An undated
+        event never closes by time (only by ``max_open_events``), and does not hold up the others."""
         if when is None:
             return
         self._now = when if self._now is None else max(self._now, when)
         horizon = self._now - self.settings.event_window_days
-        while self._open:
-            event = self.events[next(iter(self._open))]
-            if event.last is None or event.last >= horizon:
-                break
-            self._close(event)
+        while self._due and self._due[0][0] < horizon:
+            last, key = heapq.heappop(self._due)
+            event = self.events[key]
+            if event.is_open and event.last == last:  # else closed already, or a later entry stands
+                self._close(event)
 
     def _close_overflow(self) -> None:
         while len(self._open) > self.settings.max_open_events:
@@ -287,4 +306,5 @@ class OnlineClusterer:
         if event.profile is None:
             raise StateMismatch(f"open event {event.id} has no profile")
         self._open[event.key] = None
+        self._schedule(event)
         self.index.put(event.key, event.profile.centroid())

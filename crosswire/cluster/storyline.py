@@ -11,6 +11,7 @@ tournament). Membership is decided once, so ids stay stable as articles arrive.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, OrderedDict
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class StorylineLinker:
         self._keys: dict[str, int] = {}  # storyline id -> index key
         self._recent: OrderedDict[str, None] = OrderedDict()  # indexed storylines, least recent first
         self._carriers: Counter[str] = Counter()  # name -> indexed storylines carrying it (derived)
+        self._due: list[tuple[float, str]] = []  # (latest event time, id) of dated indexed storylines; a heap
         self._now: float | None = None
 
     def link(self, event_id: str, profile: Profile) -> str:
@@ -92,6 +94,8 @@ class StorylineLinker:
             self._recent[line.id] = None
             self._recent.move_to_end(line.id)
             self._count(line, +1)
+            if line.last is not None:
+                heapq.heappush(self._due, (line.last, line.id))
 
     def _count(self, line: Storyline, sign: int) -> None:
         """Add (+1) or take back (-1) an indexed storyline's names in ``_carriers``."""
@@ -103,17 +107,19 @@ class StorylineLinker:
                 del self._carriers[name]
 
     def _expire(self, when: float | None) -> None:
-        """Drop storylines quiet for longer than the window from the index (dated streams only)."""
+        """Drop dated storylines quiet for longer than the window from the index; an undated one stays and
+        does not hold up the others."""
         if when is None:
             return
         self._now = when if self._now is None else max(self._now, when)
         horizon = self._now - self.settings.storyline_window_days
-        while self._recent:
-            line = self.storylines[next(iter(self._recent))]
-            if line.last is None or line.last >= horizon:
-                break
+        while self._due and self._due[0][0] < horizon:
+            last, storyline_id = heapq.heappop(self._due)
+            line = self.storylines[storyline_id]
+            if storyline_id not in self._recent or line.last != last:
+                continue  # dropped already, or a later entry stands
             self._count(line, -1)
-            self._recent.popitem(last=False)
+            del self._recent[storyline_id]
             self.index.remove(self._keys[line.id])
             line.vector, line.names = None, Counter()
 
