@@ -59,3 +59,37 @@ def test_an_infinitive_on_an_object_takes_the_subject_of_its_verb() -> None:
     text = "Investigators have no evidence to suggest that the mayor knew about the payments."
     q = _find(text, "suggest")
     assert q.speaker_text == "Investigators"
+
+
+# -- pronoun speakers: who "he" is ------------------------------------------------------------------
+
+
+def _resolved(text: str, cue: str, nth: int = 0) -> str | None:
+    quotes = [q for q in quotes_from_text(text) if q.cue is not None and q.cue.text_of(text) == cue]
+    return quotes[nth].speaker_resolved
+
+
+def test_he_is_the_person_the_writer_made_the_subject_since_the_last_speaker() -> None:
+    text = (
+        "Police spokesman Tom Hale told reporters that the fire was an accident.\n\n"
+        "Mayor Pedro Alvarez, who was re-elected this month, visited the street on Friday and spoke "
+        "with residents. He said the city would pay for temporary housing."
+    )
+    assert "Alvarez" in (_resolved(text, "said") or "")
+
+
+def test_a_subject_of_an_earlier_sentences_side_clause_does_not_take_he() -> None:
+    text = (
+        "Governor Paul Marsh, speaking minutes after Tom Hale arrived, praised the crews. "
+        "He said the town would rebuild."
+    )
+    assert "Marsh" in (_resolved(text, "said") or "")
+
+
+def test_a_name_inside_a_quotation_does_not_take_he() -> None:
+    text = (
+        "Paul Marsh spoke first at the meeting in Dunmore. "
+        'He said: "Tom Hale is wrong about the budget." '
+        "Later he said the vote would go ahead."
+    )
+    assert "Marsh" in (_resolved(text, "said", nth=1) or "")

@@ -1117,7 +1117,15 @@ def _sources(doc: Doc, drafts: list[_Draft]) -> list[list[str]]:
 
 
 def _resolve(doc: Doc, quotes: list[Quote]) -> list[Quote]:
-    """Pronoun speakers take the latest named speaker before them (a person for he/she/I)."""
+    """Pronoun speakers take the latest person (for he/she) or other named speaker before them: a named
+    speaker, or a person the writer makes the subject of a main clause ("Davis was in Chicago on Friday.
+    He wondered how ...") or of any clause earlier in the pronoun's own sentence ("While Abe praised the
+    sanctions, he did not ..."), outside quotations and reported content. I and we are someone quoted, so
+    they take named speakers only."""
+    said = [(p.start, p.end) for q in quotes for p in q.content_parts or (q.content,)]
+    speakers = [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker is not None]
+    outside = [*said, *speakers, *quoted_ranges(doc_text(doc))]  # a speaker names its person already
+    subjects = _person_subjects(doc, outside)
     named: list[tuple[int, str, bool]] = []  # (position, name, is a person)
     resolved = []
     for quote in quotes:
@@ -1132,13 +1140,47 @@ def _resolve(doc: Doc, quotes: list[Quote]) -> list[Quote]:
             quote = _with(quote, speaker_resolved=antecedent)
         elif words in PRONOUNS:
             person = words in {"he", "she", "i", "him", "her"}
-            name = next((n for _, n, p in reversed(named) if p == person), None)
+            pool = named
+            if words in {"he", "she", "him", "her"}:
+                sentence = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+                opens = sentence.sent.start_char if sentence is not None else speaker.start
+                pool = named + [(at, n, True) for at, n, main in subjects if main or at >= opens]
+            before = [n for n in pool if n[0] < speaker.start and n[2] == person]
+            name = max(before, key=lambda n: n[0])[1] if before else None
+            if name is not None:
+                named.append((speaker.start, name, person))  # "he" goes on naming the same person
             quote = _with(quote, speaker_resolved=name)
         else:
             named.append((speaker.start, speaker_text, _is_person(doc, speaker)))
             quote = _with(quote, speaker_resolved=speaker_text)
         resolved.append(quote)
     return resolved
+
+
+def _person_subjects(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
+    """(offset, name, of a main clause) of each named person that is a clause's subject outside the
+    ``outside`` ranges. A name is a person's when the NER tags it so here or tags a person of that
+    surname anywhere in the text (the small model tags "Trump" PERSON in one sentence, ORG in the next)."""
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+            continue
+        if any(a <= tok.idx < b for a, b in outside):
+            continue
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        compounds = [t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        name = ent if ent is not None else doc[min([*compounds, tok.i]) : tok.i + 1]
+        if (ent is not None and ent.label_ == "PERSON") or name[-1].lower_ in surnames:
+            found.append((name.start_char, name.text, _in_main_clause(tok)))
+    return found
+
+
+def _in_main_clause(tok: Token) -> bool:
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _is_person(doc: Doc, span: Span) -> bool:

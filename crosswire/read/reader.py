@@ -32,9 +32,11 @@ from crosswire.read.timex import TimeRef, extract_timex
 # hyphenated title the parser splits ("co-director") is one apposition and one description; a dateline
 # closing a page gives no aliases; a person's span takes the rest of a hyphenated given name ("Moon Jae-in");
 # a lawmaker's "(R-Va.)" is no name or alias; "X, the top Democrat": a person's party is a role, not an alias;
-# yards, inches, centimetres and millimetres are units, not counted things.
-# Bump when extraction changes, so `crosswire read --again` knows what is stale
-READER_VERSION = 15
+# yards, inches, centimetres and millimetres are units, not counted things; 16: a pronoun speaker ("he
+# said") is the latest named speaker *or* person the writer made a main clause's subject ("Davis was in
+# Chicago on Friday. He wondered ..."), not always the latest speaker.
+# Bump when extraction changes, so `crosswire read` re-reads what is stale
+READER_VERSION = 16
 BATCH_SIZE = 32
 
 
