@@ -6,7 +6,7 @@ import pytest
 
 from crosswire.model import Span
 from crosswire.read.entities import Mention, extract_mentions
-from crosswire.read.gazetteer import name_key
+from crosswire.read.gazetteer import load_gazetteer, name_key
 from crosswire.read.nlp import parse
 from crosswire.read.places import Place, extract_places
 
@@ -53,6 +53,12 @@ def test_paris_in_texas_by_context(context: tuple[str, ...]) -> None:
 def test_paris_with_france_or_the_french_stays_in_france() -> None:
     for context in ("France", "NORP:French"):
         assert _place(extract_places(_mentions("Paris", context)), "Paris").country == "FR"
+
+
+def test_a_common_word_is_no_city_s_other_name() -> None:
+    """A Korea story's "the North" is no town that geonames also lists as "North"."""
+    assert load_gazetteer().lookup("the North") == []
+    assert [m.candidate.name for m in load_gazetteer().lookup("Kiev")] == ["Kyiv"]
 
 
 def test_kiev_and_kyiv_are_one_place() -> None:

