@@ -34,7 +34,8 @@ from crosswire.read.timex import TimeRef, extract_timex
 # a lawmaker's "(R-Va.)" is no name or alias; "X, the top Democrat": a person's party is a role, not an alias;
 # yards, inches, centimetres and millimetres are units, not counted things; 16: a pronoun speaker ("he
 # said") is the latest named speaker *or* person the writer made a main clause's subject ("Davis was in
-# Chicago on Friday. He wondered ..."), not always the latest speaker.
+# Chicago on Friday. He wondered ..."), not always the latest speaker; a common word ("the North") is no
+# city's alternate name.
 # Bump when extraction changes, so `crosswire read` re-reads what is stale
 READER_VERSION = 16
 BATCH_SIZE = 32
