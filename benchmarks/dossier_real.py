@@ -9,22 +9,26 @@ Each event's dossier is built from the dataset's articles (read fresh with spaCy
 without a store). Per event: claims, groups, the largest group's share of the claims, corroborated and
 conflicting groups, and the conflicts listed under "Where reports differ".
 
-**Audit** (with ``--events``). ``dossier_real_audit.json`` holds hand judgements of a seeded sample of
-what the dossiers of the events given list (30 of each kind; judged for events 0-4 and for 5-9): conflicts
-(is it a real disagreement about one thing?) and corroborations (one random pair of claims of two sources
-per corroborated group: do they state the same fact?). Items are keyed
-by claim spans (``article id:start-end``), never by text, so the file can be re-scored after a change: the
-sample is drawn again from the new dossiers, judged items are scored, unjudged ones are counted (and, with
-``--audit-sample``, written out with their texts to judge). A change anywhere redraws the sample (one
-random generator serves every event), so a second, steadier figure is printed too: precision over every
-judged pair of every corroborated group, each group counting once.
+**Audit** (with ``--events``). ``dossier_real_audit.json`` holds hand judgements of what the dossiers of
+the events given list (judged for events 0-4 and for 5-9): conflicts (is it a real disagreement about one
+thing?) and corroborations (a pair of claims of two sources of a corroborated group: do they state the
+same fact?). Items are keyed by claim spans (``article id:start-end``), so the file can be re-scored after a
+change: judged items are scored, unjudged ones are counted (and, with ``--audit-sample``, written out with
+their texts to judge). The sample is chosen by a hash of the claims' texts, not by a random generator:
+each corroborated group shows its cross-source pair of lowest hash, and the sample is the 30 items of each
+kind of lowest hash. A change elsewhere leaves an item in the sample unless its own claims change or a new
+item of lower hash displaces it, so only new or changed items need judging. A second figure is printed
+too: precision over every judged pair of every corroborated group, each group counting once.
+
+Claims are whole claims (clauses of sentences); parts are clauses or phrases of them that joined another
+report's group (``compare.facets``), counted apart.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,7 +41,6 @@ from crosswire.eval.datasets import load
 from crosswire.model import Article
 
 AUDIT = Path(__file__).with_name("dossier_real_audit.json")
-SEED = 10
 SAMPLE = 30
 
 
@@ -72,14 +75,15 @@ def events(names: Iterable[str], gvc: bool) -> list[tuple[str, list[Article]]]:
 
 
 def row(name: str, d: Dossier) -> str:
-    sizes = [len(g.claims) for g in d.groups]
-    largest = max(sizes, default=0) / max(len(d.claims), 1)
+    whole = [c for c in d.claims if c.part_of is None]
+    sizes = [sum(c.part_of is None for c in g.claims) for g in d.groups]
+    largest = max(sizes, default=0) / max(len(whole), 1)
     corroborated = sum(g.status == "corroborated" for g in d.groups)
     conflicting = sum(g.status == "conflicting" for g in d.groups)
     listed = sum(len(g.conflicts) for g in d.groups)
     return (
-        f"{name:22} {len(d.articles):3} {len(d.claims):6} {len(d.groups):6} {largest:7.2f} "
-        f"{corroborated:6} {conflicting:6} {listed:6}"
+        f"{name:22} {len(d.articles):3} {len(whole):6} {len(d.groups):6} {largest:7.2f} "
+        f"{corroborated:6} {conflicting:6} {listed:6} {len(d.claims) - len(whole):6}"
     )
 
 
@@ -95,8 +99,13 @@ def differences(d: Dossier) -> str:
     return "\n".join(lines)
 
 
-def items(d: Dossier, rng: random.Random) -> list[Item]:
-    """Every conflict listed, and one random pair of claims of two sources per corroborated group."""
+def text_hash(*claims: Claim) -> str:
+    """A hash of the claims' texts, whatever their order: it chooses audit items stably across changes."""
+    return hashlib.sha1("\x1f".join(sorted(c.text for c in claims)).encode()).hexdigest()
+
+
+def items(d: Dossier) -> list[Item]:
+    """Every conflict listed, and per corroborated group its pair of claims of two sources of lowest hash."""
     by_id = {c.id: c for c in d.claims}
     out = [
         Item("conflict", by_id[c.claim_a], by_id[c.claim_b], c.reason)
@@ -109,16 +118,17 @@ def items(d: Dossier, rng: random.Random) -> list[Item]:
             pairs = [
                 (a, b) for n, a in enumerate(g.claims) for b in g.claims[n + 1 :] if a.source != b.source
             ]
-            a, b = rng.choice(pairs)
+            a, b = min(pairs, key=lambda p: text_hash(*p))
             out.append(Item("corroboration", a, b, f"group {g.id} of {len(g.claims)} claims"))
     return out
 
 
-def sample(all_items: list[Item], rng: random.Random) -> list[Item]:
+def sample(all_items: list[Item]) -> list[Item]:
+    """The ``SAMPLE`` items of each kind of lowest hash."""
     out = []
     for kind in ("conflict", "corroboration"):
         mine = [i for i in all_items if i.kind == kind]
-        out += rng.sample(mine, min(SAMPLE, len(mine)))
+        out += sorted(mine, key=lambda i: text_hash(i.a, i.b))[:SAMPLE]
     return out
 
 
@@ -188,21 +198,20 @@ def main() -> None:
     gvc = not args.no_gvc and (args.gvc_only or args.events == parser.get_default("events"))
     if args.gvc_only:
         args.events = []
-    rng = random.Random(SEED)
     all_items: list[Item] = []
     every_pair: list[list[str]] = []  # per corroborated group, the keys of all its cross-source pairs
-    print(f"{'event':22} art claims groups largest corrob confl listed")
+    print(f"{'event':22} art claims groups largest corrob confl listed  parts")
     for name, articles in events(args.events, gvc):
         d = build_dossier(articles, name)
         print(row(name, d), flush=True)
         if args.details:
             print(differences(d), flush=True)
         if name.startswith("newswcl50/"):
-            all_items += items(d, rng)
+            all_items += items(d)
             every_pair += group_pairs(d)
     if not gvc:  # the audit is drawn from the NewsWCL50 events named: 0-4 (tuned on) or 5-9 (held out)
         judged: dict[str, bool] = json.loads(AUDIT.read_text()) if AUDIT.exists() else {}
-        drawn = sample(all_items, rng)
+        drawn = sample(all_items)
         print(score(drawn, judged))
         print(score_every_pair(every_pair, judged))
         if args.audit_sample:

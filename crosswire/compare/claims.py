@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crosswire.compare import features
 from crosswire.compare.sentences import sentence_spans
@@ -44,6 +44,7 @@ class Claim:
     published: str | None = None
     hypothetical: bool = False
     quoted: frozenset[str] = field(default_factory=frozenset)
+    part_of: str | None = None  # the claim this one is a part of (a facet: ``facets.facet_groups``)
 
     @property
     def article_id(self) -> str:
@@ -196,6 +197,19 @@ def build_claims(
         for bounds in claim_bounds(article, settings):
             claims.append(_claim(article, sources[article.id], reading, resolution, bounds, len(claims)))
     return claims
+
+
+def part_claim(
+    article: Article,
+    source: str,
+    reading: Reading,
+    resolution: Resolution,
+    parent: Claim,
+    bounds: tuple[int, int],
+    part_id: str,
+) -> Claim:
+    """A part of ``parent`` (a clause or phrase of it) as a claim of its own, with its own span."""
+    return replace(_claim(article, source, reading, resolution, bounds, 0), id=part_id, part_of=parent.id)
 
 
 def claim_at(claims: list[Claim], article_id: str, offset: int) -> Claim | None:

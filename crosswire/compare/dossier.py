@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from crosswire.compare.align import ClaimGroup, align_claims
-from crosswire.compare.claims import Claim, build_claims, claim_bounds
+from crosswire.compare.claims import Claim, build_claims, claim_bounds, part_claim
+from crosswire.compare.facets import PartBounds, facet_groups, part_of
 from crosswire.compare.independence import assign_sources
 from crosswire.compare.labels import EntityLabels, OutletTerms, entity_labels, outlet_terms
 from crosswire.compare.quotes_across import QuoteComparison, compare_quotes
@@ -114,13 +115,22 @@ def build_dossier(
     claims = build_claims(articles, sources, readings, resolution, settings)
     vectors = cache.vectors([c.text for c in claims])
     groups = align_claims(claims, vectors, settings)
+    by_id = {a.id: a for a in articles}
+
+    def part(c: Claim, bounds: PartBounds, part_id: str) -> Claim:
+        reading = readings.get(c.article_id) or Reading(c.article_id)
+        span = (c.span.start + bounds.start, c.span.start + bounds.end)
+        made = part_claim(by_id[c.article_id], c.source, reading, resolution, c, span, part_id)
+        return part_of(c, made, bounds)
+
+    parts = facet_groups(claims, vectors, groups, part, cache.vectors, settings)
     infos = [_info(a, sources[a.id]) for a in articles]
-    dossier = Dossier(event_id, infos, claims, groups, readings=readings, resolution=resolution)
+    dossier = Dossier(event_id, infos, claims + parts, groups, readings=readings, resolution=resolution)
     dossier.omissions = omissions(groups, dossier.outlets)
     dossier.labels = entity_labels(articles, readings, resolution, settings)
     dossier.terms = outlet_terms(articles, settings)
     dossier.quotes = compare_quotes(articles, readings, resolution, settings)
-    dossier.timeline = build_timeline(claims, groups)
+    dossier.timeline = build_timeline(claims, groups)  # of whole claims: a part repeats its claim's times
     dossier.summary = summarise(claims, groups, vectors, settings)
     dossier.differences = differences(groups, claims)
     return dossier

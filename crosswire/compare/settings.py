@@ -22,6 +22,10 @@ class CompareSettings:
         "average cosine two claim groups need to merge (at 0.60 half the corroborations audited on real news "
         "joined sentences that state different facts)",
     )
+    facet_min: float = _s(
+        0.75,
+        "cosine at or above which parts (clauses, phrases) of two claims in different groups state one fact",
+    )
     conflict_min: float = _s(0.52, "cosine at or above which two anchored claims are checked for conflict")
     numbers_min: float = _s(0.20, "cosine two claims with figures for the same measure need to be compared")
     polarity_min: float = _s(

@@ -53,7 +53,7 @@ def _citations(group: ClaimGroup) -> list[Citation]:
 
 
 def _representative(group: ClaimGroup, index: dict[str, int], vectors: np.ndarray) -> int:
-    rows = [index[c.id] for c in group.claims]
+    rows = [index[c.id] for c in group.claims if c.id in index]  # whole claims, not parts (``facets``)
     mean = vectors[rows].mean(axis=0)
     return rows[int(np.argmax(vectors[rows] @ mean))]
 
@@ -72,10 +72,10 @@ def summarise(
     claims: list[Claim], groups: list[ClaimGroup], vectors: np.ndarray, settings: CompareSettings
 ) -> list[SummarySentence]:
     """Summary sentences, most corroborated first, each citing every outlet that carries its claim."""
-    pool = [g for g in groups if g.status != "conflicting"]
+    index = {c.id: i for i, c in enumerate(claims)}
+    pool = [g for g in groups if g.status != "conflicting" and any(c.id in index for c in g.claims)]
     if not pool or len(vectors) == 0:
         return []
-    index = {c.id: i for i, c in enumerate(claims)}
     rep_rows = [_representative(g, index, vectors) for g in pool]
     reps = vectors[rep_rows]
     centroid = vectors.mean(axis=0)

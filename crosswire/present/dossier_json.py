@@ -94,6 +94,7 @@ def _claims(dossier: Dossier, span: Spans) -> list[Data]:
     return [
         {
             "id": c.id,
+            "part_of": c.part_of,  # a clause or phrase of that claim, placed in a group of its own
             "outlet": c.outlet,
             "source": c.source,
             "group_id": group_of.get(c.id),
