@@ -8,8 +8,11 @@ and joins the best one when its probability reaches the model's threshold.
 
 Candidates never include a cluster with a mention nested in one of the loose cluster's ("number dial" /
 "number dial, as well as making phone calls"), nor one saying another number ("$22 million" / "$23
-million"), nor a person whose name is the possessor or a capitalised modifier of the loose cluster's
-description ("Manafort's business partner" is not Manafort). The weights (``describe_linker.json``) are
+million"). Clash filters (``refused``) then refuse some: a person whose name is the possessor or a
+capitalised modifier of the description ("Manafort's business partner" is not Manafort), another office, a
+group for one person. A refused best candidate leaves the description unlinked, and no link joins two
+descriptions of one head whose clusters have become different people's ("the Nixon campaign" / "the Trump
+campaign"). The weights (``describe_linker.json``) are
 learned from ECB+ train's gold chains by ``benchmarks/train_describe_linker.py``, which also chose the
 threshold by cross-validation over ECB+ train's topics, among those that cost NewsWCL50 train and MEANTIME
 train (never learned from) at most 0.15 CoNLL F1; they are plain numbers in JSON, loaded offline.
@@ -36,7 +39,7 @@ from crosswire.read.aliases import (
 )
 from crosswire.read.embed import DIMENSIONS
 from crosswire.read.entities import Mention, is_plural
-from crosswire.read.offices import titles_of
+from crosswire.read.offices import party_clash, titles_of
 from crosswire.read.resolve_synonyms import TIME_WORDS, head_vectors
 
 WEIGHTS = Path(__file__).with_name("describe_linker.json")
@@ -103,21 +106,70 @@ def load_model() -> LinkerModel | None:
 
 
 def links(clusters: Sequence[Cluster], model: LinkerModel | None = None) -> list[tuple[str, str]]:
-    """(loose cluster key, key of the cluster it joins) for one story's clusters."""
+    """(loose cluster key, key of the cluster it joins) for one story's clusters: each loose cluster's best
+    candidate among those no clash filter refuses (``refused``), when its probability reaches the threshold.
+    When the best of all candidates is a refused one, the description stays unlinked: a refusal shows the
+    model took it for something else, and does not make the runner-up its choice ("his campaign chairman"
+    whose best is "his campaign aides" is not the campaign adviser next). The surest links are made first,
+    each checked against what both sides have become by then ("the Nixon campaign" is not a bare "the
+    campaign" that has joined "the Trump campaign")."""
     model = model or load_model()
     if model is None:
         return []
-    out = []
+    chosen = []
     for loose, candidates, rows in candidate_rows(clusters):
-        p = model.probability(rows)
+        kept = [i for i, t in enumerate(candidates) if not refused(loose, t)]
+        if not kept or refused(loose, candidates[int(np.argmax(model.probability(rows)))]):
+            continue
+        base = rows[kept, : len(BASE_FEATURES)]  # the candidates left, each compared with the best of them
+        p = model.probability(np.hstack([base, _relative(base)]))
         best = int(np.argmax(p))
         if p[best] >= model.threshold:
-            out.append((loose.key, candidates[best].key))
-    return out
+            chosen.append((float(p[best]), loose.key, candidates[kept[best]].key))
+    merged = _Merged(clusters)
+    return [
+        (loose, target)
+        for _, loose, target in sorted(chosen, key=lambda x: -x[0])
+        if merged.join(loose, target)
+    ]
+
+
+class _Merged:
+    """The story's clusters as the linker's links join them (union-find over cluster keys)."""
+
+    def __init__(self, clusters: Sequence[Cluster]) -> None:
+        self.parent = {c.key: c.key for c in clusters}
+        self.cluster = {c.key: c for c in clusters}
+        self.people = {  # the surnames of the story's full person names: owners a modifier may name
+            words[-1]
+            for c in clusters
+            for m in c.mentions
+            if m.kind == "PERSON" and len(words := normalise(m.name).split()) > 1
+        }
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            key = self.parent[key]
+        return key
+
+    def join(self, loose_key: str, target_key: str) -> bool:
+        """Join the two clusters' entities unless they have become descriptions of one head owned by different
+        people ("the Nixon campaign" / "the campaign" joined to "the Trump campaign")."""
+        a, b = self.find(loose_key), self.find(target_key)
+        if a == b:
+            return True
+        c, t = self.cluster[a], self.cluster[b]
+        if _modifier_clash(c, t, self.people):
+            return False
+        self.parent[b] = a
+        self.cluster[a] = Cluster(a, c.mentions + t.mentions, c.named or t.named, c.pronouns | t.pronouns)
+        return True
 
 
 def candidate_rows(clusters: Sequence[Cluster]) -> list[tuple[Cluster, list[Cluster], np.ndarray]]:
-    """Each loose cluster with its candidate clusters and their feature rows (``FEATURES``)."""
+    """Each loose cluster with its candidate clusters and their feature rows (``FEATURES``), each compared
+    with the best of all its rivals. Candidates the clash filters refuse (``refused``) are among them (the
+    model learned from all of them), for ``links`` to tell whether the best one is refused."""
     if all(c.named for c in clusters):  # nothing to link: nothing to embed
         return []
     story = _Story(clusters)
@@ -132,15 +184,18 @@ def candidate_rows(clusters: Sequence[Cluster]) -> list[tuple[Cluster, list[Clus
             and len(t.pronouns) < len(t.mentions)
             and not _nested(c, t)
             and not _number_clash(c, t)
-            and not _owned_by(c, t)
-            and not _office_clash(c, t)
-            and not _group_to_person(c, t)
-            and not _modifier_clash(c, t)
         ]
         if candidates:
             rows = np.asarray([story.features(c, t) for t in candidates], dtype=float)
             out.append((c, candidates, np.hstack([rows, _relative(rows)])))
     return out
+
+
+def refused(c: Cluster, t: Cluster) -> bool:
+    """Whether a clash filter refuses to join the loose cluster ``c`` to ``t``: ``t`` is the person owning
+    the description, or holds another office, or is a named person for a group or a group for one person,
+    or has another owner's name on the same head."""
+    return _owned_by(c, t) or _office_clash(c, t) or _group_to_person(c, t) or _modifier_clash(c, t)
 
 
 def _relative(rows: np.ndarray) -> np.ndarray:
@@ -346,13 +401,16 @@ def _owned_by(c: Cluster, t: Cluster) -> bool:
 
 def _office_clash(c: Cluster, t: Cluster) -> bool:
     """The description names an office ("the Russian ambassador", "the inspector general") the story titles
-    the candidate person with none of (Vladimir Putin, "President"): someone else."""
+    the candidate person with none of (Vladimir Putin, "President"), or a party to a case ("the victim") the
+    story titles as one who speaks for the authorities ("police spokesperson"): someone else."""
     wanted = _offices(c)
-    if not wanted or not any(m.kind == "PERSON" and m.name for m in t.mentions):
+    if not any(m.kind == "PERSON" and m.name for m in t.mentions):
         return False
     held = titles_of([r for m in t.mentions if m.kind == "PERSON" and m.name for r in (*m.roles, m.surface)])
     held |= _offices(t)  # "the deputy attorney general" the rules joined to Rosenstein
-    return bool(held and not wanted & held)
+    if any(party_clash(m.head, held) for m in _descriptions(c)):
+        return True  # "this victim" is not the police spokesperson
+    return bool(wanted and held and not wanted & held)
 
 
 def _offices(c: Cluster) -> set[str]:
@@ -372,18 +430,19 @@ def _group_to_person(c: Cluster, t: Cluster) -> bool:
     return single and len(ts) == len(t.mentions) and bool(ts) and all(is_plural(m) for m in ts)
 
 
-def _modifier_clash(c: Cluster, t: Cluster) -> bool:
+def _modifier_clash(c: Cluster, t: Cluster, owners: set[str] | None = None) -> bool:
     """Descriptions with one head that name different owners by a capitalised modifier ("the Nixon campaign"
-    / "the Trump campaign")."""
-    mine, theirs = _modifiers_by_head(c), _modifiers_by_head(t)
+    / "the Trump campaign"); ``owners``: only these words count as owners (the story's people's surnames)."""
+    mine, theirs = _modifiers_by_head(c, owners), _modifiers_by_head(t, owners)
     return any(mine[h] and theirs[h] and not mine[h] & theirs[h] for h in mine.keys() & theirs.keys())
 
 
-def _modifiers_by_head(c: Cluster) -> dict[str, set[str]]:
+def _modifiers_by_head(c: Cluster, owners: set[str] | None = None) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in _descriptions(c):
         words = m.surface.split()[1:-1]  # not the first word (capitalised at a sentence start) nor the head
-        out.setdefault(m.head, set()).update(normalise(w) for w in words if w[:1].isupper() and normalise(w))
+        found = {normalise(w) for w in words if w[:1].isupper() and normalise(w)}
+        out.setdefault(m.head, set()).update(found if owners is None else found & owners)
     return out
 
 

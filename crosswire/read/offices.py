@@ -22,13 +22,17 @@ GROWN_UP_TITLES = OFFICE_NOUNS | word_set(
 )
 OFFICE_SHORT_FORMS = {
     "rep": "congressman", "representative": "congressman", "congresswoman": "congressman", "sen": "senator",
-    "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor",
+    "gov": "governor", "queen": "king", "princess": "prince", "empress": "emperor", "envoy": "ambassador",
 }  # fmt: skip
 # one job, several words: "his lawyer" may be "attorney Ines Varga"
 JOB_SYNONYMS = {
     "attorney": "lawyer", "counsel": "lawyer", "spokeswoman": "spokesman", "spokesperson": "spokesman",
     "chairwoman": "chairman", "ceo": "executive",
 }  # fmt: skip
+# jobs of those who speak or act for the authorities on a case ("police spokesman Anthony Guglielmi"), and
+# the parties to it: someone who speaks for the police is not the victim, nor the suspect
+CASE_OFFICIALS = frozenset({"spokesman", "prosecutor", "coroner"})
+CASE_PARTIES = word_set("victim suspect")
 # "attorney general", "inspector general": offices headed by "general"
 GENERAL_OFFICES = word_set("attorney inspector surgeon solicitor postmaster auditor")
 # words that make another office of the head they precede: "the vice president" is not "the president"
@@ -67,3 +71,9 @@ def titles_of(roles: list[str]) -> set[str]:
         elif words and words[-1] in GROWN_UP_TITLES:
             out.add(JOB_SYNONYMS.get(words[-1], words[-1]))
     return out
+
+
+def party_clash(head: str, held: set[str]) -> bool:
+    """Whether a description headed by ``head`` names a party to a case ("the victim", "this suspect") while
+    the person's titles (``titles_of``) say they speak or act for the authorities ("police spokesperson")."""
+    return singular(head) in CASE_PARTIES and bool(held & CASE_OFFICIALS)

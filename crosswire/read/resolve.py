@@ -96,7 +96,7 @@ from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention, is_plural
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.name_gender import name_gender
-from crosswire.read.offices import RANK_WORDS, office_of, rank_before, titles_of
+from crosswire.read.offices import RANK_WORDS, office_of, party_clash, rank_before, titles_of
 from crosswire.read.resolve_countries import (
     CountryMention,
     country_links,
@@ -731,6 +731,9 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         for title in titles_of(_roles_of(v.mention))
     ]
     aged = [(v.key, age) for v in members if v.role == "description" and (age := _age(v.mention.surface))]
+    ages_of_key: dict[str, set[int]] = defaultdict(set)  # "the boy" shares its article's "5-year-old boy" key
+    for key, age in aged:
+        ages_of_key[key].add(age)
     anchored: dict[str, list[str]] = defaultdict(list)  # story key → keys of descriptions linked to a name
     loose: list[tuple[_View, str]] = []
     for v in members:
@@ -758,11 +761,14 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             held, ages = _of_root(uf, titled, main), _of_root(uf, aged, main)
             if (held or _grown_up(ages)) and _is_youth(v.mention):
                 main = None  # "the 15-year-old boy" is not the congressman, nor "the 48-year-old man"
-            if (own := _age(v.mention.surface)) is not None and ages - {own}:
-                main = None  # "the 5-year-old boy" is not the one the story says is 48
+            # "the 5-year-old boy" is not the one the story says is 12, nor "the boy" of his article (one key)
+            if ages_of_key[v.key] and ages - ages_of_key[v.key]:
+                main = None
             office = office_of(normalise(v.mention.surface).split(), v.mention.head)
             if held and office is not None and office not in held:
                 main = None  # "the senator" is not "Rep. X", nor "a senior vice president" the president
+            if party_clash(v.mention.head, held):
+                main = None  # "this victim" is not the police spokesperson quoted
             root = _main_person_if_fits(
                 uf,
                 main,
