@@ -52,10 +52,22 @@ def _citations(group: ClaimGroup) -> list[Citation]:
     return list(seen.values())
 
 
-def _representative(group: ClaimGroup, index: dict[str, int], vectors: np.ndarray) -> int:
-    rows = [index[c.id] for c in group.claims if c.id in index]  # whole claims, not parts (``facets``)
+def _representative(group: ClaimGroup, index: dict[str, int], vectors: np.ndarray) -> int | None:
+    """The group's whole claim (not a part, ``facets``) nearest its mean that reads as a sentence."""
+    rows = [index[c.id] for c in group.claims if c.id in index and _has_subject(c.text)]
+    if not rows:
+        return None
     mean = vectors[rows].mean(axis=0)
     return rows[int(np.argmax(vectors[rows] @ mean))]
+
+
+def _has_subject(text: str) -> bool:
+    """A clause cut after its subject's relative clause ("[The rebels, who ...,] have rejected the truce")
+    starts with its verb: no line of a summary."""
+    from crosswire.compare.propositions import parse_cached
+
+    first = next((t for t in parse_cached(text) if not t.is_punct), None)
+    return first is None or first.pos_ not in ("VERB", "AUX")
 
 
 def _mmr(relevance: np.ndarray, reps: np.ndarray, k: int, lam: float) -> list[int]:
@@ -73,10 +85,13 @@ def summarise(
 ) -> list[SummarySentence]:
     """Summary sentences, most corroborated first, each citing every outlet that carries its claim."""
     index = {c.id: i for i, c in enumerate(claims)}
-    pool = [g for g in groups if g.status != "conflicting" and any(c.id in index for c in g.claims)]
-    if not pool or len(vectors) == 0:
+    if len(vectors) == 0:
         return []
-    rep_rows = [_representative(g, index, vectors) for g in pool]
+    chosen = [(g, _representative(g, index, vectors)) for g in groups if g.status != "conflicting"]
+    pool = [g for g, row in chosen if row is not None]
+    rep_rows = [row for _, row in chosen if row is not None]
+    if not pool:
+        return []
     reps = vectors[rep_rows]
     centroid = vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
