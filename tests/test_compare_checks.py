@@ -270,3 +270,22 @@ def test_a_clause_reads_as_a_sentence_where_reports_differ() -> None:
     [difference] = [x for x in d.differences if "numbers" in x.kinds]
     texts = sorted(difference.texts.values())
     assert texts == sorted([RISEN, "The burst Velt dam killed 14 people in Orm."])
+
+
+def test_a_name_inside_a_speaker_phrase_is_the_speaker_only_at_its_end() -> None:
+    from crosswire.compare.quotes_across import _speaker_key
+    from crosswire.read.quotes import Quote
+    from crosswire.read.resolve import Resolution
+
+    text = "Keller's critics say the pull-out hands the rebels victory. Prime Minister Anton Keller said no."
+    said = text.index("Prime Minister")
+
+    def quote(start: int, speaker: str) -> Quote:
+        span = Span("a", start, start + len(speaker))
+        return Quote(span, span, None, span, speaker, False, speaker_resolved=speaker)
+
+    mentions = {"a": [("0", "6", "ent-keller"), (str(said + 15), str(said + 27), "ent-keller")]}
+    critics = _speaker_key(quote(0, "Keller's critics"), text, Resolution([]), mentions)
+    keller = _speaker_key(quote(said, "Prime Minister Anton Keller"), text, Resolution([]), mentions)
+    assert keller == ("ent-keller", "Prime Minister Anton Keller")
+    assert critics is not None and critics[0] != "ent-keller"
