@@ -289,3 +289,7 @@ def test_a_name_inside_a_speaker_phrase_is_the_speaker_only_at_its_end() -> None
     keller = _speaker_key(quote(said, "Prime Minister Anton Keller"), text, Resolution([]), mentions)
     assert keller == ("ent-keller", "Prime Minister Anton Keller")
     assert critics is not None and critics[0] != "ent-keller"
+    titled = "Ruben Stahl, the spokesman, said the strikes go on."
+    named = {"a": [("0", "11", "e")]}
+    stahl = _speaker_key(quote(0, "Ruben Stahl, the spokesman"), titled, Resolution([]), named)
+    assert stahl == ("e", "Ruben Stahl, the spokesman")  # an apposition after the name

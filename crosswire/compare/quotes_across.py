@@ -118,10 +118,12 @@ def _speaker_key(
     if quote.speaker is not None and quote.speaker_resolved == quote.speaker_text:
         index = mention_index(resolution) if mentions is None else mentions
         # the span may go on with a relative clause naming others ("X, who heads Y, said"): the name only;
-        # and a name is the speaker's only at its end ("Keller's critics" are not Keller)
+        # a name is the speaker's at the phrase's end or before an apposition ("Stahl, the spokesman"), not
+        # before more words of its own phrase ("Keller's critics" are not Keller)
         end = min(quote.speaker.end, quote.speaker.start + len(quote.speaker_text or ""))
         for s, e, eid in index.get(quote.speaker.article_id, []):
-            if quote.speaker.start <= int(s) and int(e) <= end and not text[int(e) : end].strip(" ,.;:"):
+            rest = text[int(e) : end].strip()
+            if quote.speaker.start <= int(s) and int(e) <= end and (not rest or rest[0] in ",.;:"):
                 return eid, name
     key = name_key(name, person=True)
     return key.split()[-1] if key else name.lower(), name
