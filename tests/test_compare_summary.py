@@ -19,8 +19,9 @@ def test_a_clause_cut_after_its_subject_is_no_summary_line() -> None:
     claims = [
         _claim("c0", "have rejected the truce in force since February 20, according to the army.", "a"),
         _claim("c1", "Crews were greeted as heroes at a ceremony outside Port Aurel on Wednesday.", "b"),
+        _claim("c2", "Defence Minister Ida Brand, who met the crews at the base on Sunday,", "c"),
     ]
-    groups = [ClaimGroup("g0", [claims[0]]), ClaimGroup("g1", [claims[1]])]
-    vectors = np.eye(2, 4, dtype=np.float32)
+    groups = [ClaimGroup(f"g{k}", [c]) for k, c in enumerate(claims)]
+    vectors = np.eye(3, 4, dtype=np.float32)
     lines = summarise(claims, groups, vectors, CompareSettings())
     assert [line.claim_id for line in lines] == ["c1"]

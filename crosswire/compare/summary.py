@@ -62,12 +62,17 @@ def _representative(group: ClaimGroup, index: dict[str, int], vectors: np.ndarra
 
 
 def _has_subject(text: str) -> bool:
-    """A clause cut after its subject's relative clause ("[The rebels, who ...,] have rejected the truce")
-    starts with its verb: no line of a summary."""
+    """A sentence cut at its subject's relative clause gives two claims that are no summary lines: the
+    subject with its clause ("Mike Pompeo, who met Netanyahu on Sunday,": no verb of its own) and the rest
+    ("have rejected the truce": its verb first)."""
     from crosswire.compare.propositions import parse_cached
 
-    first = next((t for t in parse_cached(text) if not t.is_punct), None)
-    return first is None or first.pos_ not in ("VERB", "AUX")
+    doc = parse_cached(text)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None:
+        return True
+    verb_root = any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)
+    return first.pos_ not in ("VERB", "AUX") and (verb_root or not text.rstrip().endswith(","))
 
 
 def _mmr(relevance: np.ndarray, reps: np.ndarray, k: int, lam: float) -> list[int]:
