@@ -16,7 +16,7 @@ import argparse
 import time
 
 from crosswire.compare.dossier import build_dossier
-from crosswire.compare.propositions import parse_cached
+from crosswire.compare.propositions import clear_parses
 from crosswire.compare.readings import ensure_readings, ensure_resolution
 from crosswire.compare.vectors import VectorCache
 from crosswire.eval.datasets import load
@@ -47,7 +47,7 @@ def main() -> None:
         dossier, cold = _timed(
             build_dossier, event, "bench", readings=readings, resolution=resolution, cache=cache
         )
-        parse_cached.cache_clear()  # a rebuild in a new process: vectors from the store, no parses yet
+        clear_parses()  # a rebuild in a new process: vectors from the store, no parses yet
         _, warm = _timed(build_dossier, event, "bench", readings=readings, resolution=resolution, cache=cache)
         _, hot = _timed(build_dossier, event, "bench", readings=readings, resolution=resolution, cache=cache)
         print(

@@ -35,7 +35,7 @@ from crosswire.compare.align import ClaimGroup, _average, _Groups, candidate_pai
 from crosswire.compare.claims import Claim
 from crosswire.compare.conflicts import anchored, figures_apart, same_day
 from crosswire.compare.features import content_words, stem
-from crosswire.compare.propositions import parse_cached
+from crosswire.compare.propositions import parse_cached, parse_many
 from crosswire.compare.settings import CompareSettings
 from crosswire.read.aliases import ORGANISATION_NOUNS, PERSON_NOUNS
 
@@ -203,6 +203,7 @@ def _parts(claims: list[Claim], make: PartMaker, min_words: int) -> tuple[list[C
     """Parts of every claim, and the head noun's stem of each part without a verb of its own, by part id."""
     parts: list[Claim] = []
     heads: dict[str, str] = {}
+    parse_many([c.text for c in claims])
     for c in claims:
         for n, bounds in enumerate(part_bounds(c.text, min_words)):
             parts.append(make(c, bounds, f"{c.id}.{n}"))

@@ -29,9 +29,9 @@ are parsed (``conflicts._polarity``).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from crosswire.compare.features import content_words, stem
@@ -60,11 +60,36 @@ COPULA = "be"
 PARSE_CACHE = 4096
 
 
-@lru_cache(maxsize=PARSE_CACHE)
+_PARSES: OrderedDict[str, Doc] = OrderedDict()  # the latest PARSE_CACHE parses, least recent first
+
+
 def parse_cached(text: str) -> Doc:
+    """The parse of one claim's text (the reader's pipeline without NER), kept for the next ask."""
+    if text not in _PARSES:
+        from crosswire.read.nlp import load_nlp
+
+        _keep(text, load_nlp()(text, disable=["ner"]))
+    _PARSES.move_to_end(text)
+    return _PARSES[text]
+
+
+def parse_many(texts: list[str]) -> None:
+    """Parse in batches what ``parse_cached`` will be asked for (twice as fast as one by one)."""
     from crosswire.read.nlp import load_nlp
 
-    return load_nlp()(text, disable=["ner"])  # the reader's pipeline, loaded once per process
+    todo = list(dict.fromkeys(t for t in texts if t not in _PARSES))[:PARSE_CACHE]
+    for text, doc in zip(todo, load_nlp().pipe(todo, disable=["ner"], batch_size=64), strict=True):
+        _keep(text, doc)
+
+
+def clear_parses() -> None:
+    _PARSES.clear()
+
+
+def _keep(text: str, doc: Doc) -> None:
+    _PARSES[text] = doc
+    while len(_PARSES) > PARSE_CACHE:
+        _PARSES.popitem(last=False)
 
 
 @dataclass(frozen=True)
