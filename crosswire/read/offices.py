@@ -7,6 +7,8 @@ naming an office joins a person only if the story titles that person with that o
 
 from __future__ import annotations
 
+import re
+
 from crosswire.read.aliases import as_digits, normalise, singular, word_set
 
 # Offices held by election, appointment or birth
@@ -33,6 +35,17 @@ JOB_SYNONYMS = {
 # the parties to it: someone who speaks for the police is not the victim, nor the suspect
 CASE_OFFICIALS = frozenset({"spokesman", "prosecutor", "coroner"})
 CASE_PARTIES = word_set("victim suspect")
+# a child or youth, whom a grown-up is not: "the boy", "a toddler"
+YOUTH_NOUNS = word_set(
+    "boy girl child kid baby infant toddler teen teenager youngster juvenile schoolboy schoolgirl"
+)
+# a parent or grandparent is a grown-up: "his father, Halvor Brandt", "the boy's grandmother"
+PARENT_NOUNS = word_set(
+    """father mother parent dad mom mum stepfather stepmother grandfather grandmother grandparent grandpa
+    grandma"""
+)
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+GROWN_UP_AGE = 18
 # "attorney general", "inspector general": offices headed by "general"
 GENERAL_OFFICES = word_set("attorney inspector surgeon solicitor postmaster auditor")
 # words that make another office of the head they precede: "the vice president" is not "the president"
@@ -60,15 +73,15 @@ def office_of(words: list[str], head: str) -> str | None:
     return f"{rank}-{office}" if rank else office
 
 
-def titles_of(roles: list[str]) -> set[str]:
+def titles_of(roles: list[str], jobs: bool = True) -> set[str]:
     """The offices and grown-ups' jobs among a person's titles and appositions ("Rep.", "the congressman",
-    "police spokesman")."""
+    "police spokesman"); ``jobs=False``: the offices alone."""
     out = set()
     for role in roles:
         words = normalise(role).split()
         if words and (office := office_of(words, words[-1])):
             out.add(office)
-        elif words and words[-1] in GROWN_UP_TITLES:
+        elif jobs and words and words[-1] in GROWN_UP_TITLES:
             out.add(JOB_SYNONYMS.get(words[-1], words[-1]))
     return out
 
@@ -77,3 +90,30 @@ def party_clash(head: str, held: set[str]) -> bool:
     """Whether a description headed by ``head`` names a party to a case ("the victim", "this suspect") while
     the person's titles (``titles_of``) say they speak or act for the authorities ("police spokesperson")."""
     return singular(head) in CASE_PARTIES and bool(held & CASE_OFFICIALS)
+
+
+def age_of(surface: str) -> int | None:
+    """The age a description or role states ("the 48-year-old man" → 48), if any."""
+    m = AGE.search(surface)
+    return int(m.group(1)) if m else None
+
+
+def is_youth(surface: str, head: str) -> bool:
+    """A description of a child or youth: "the boy", "a toddler", "the young man", "a teenage girl"."""
+    words = normalise(surface).split()
+    return head in YOUTH_NOUNS or (head in {"man", "woman"} and bool({"young", "teenage"} & set(words)))
+
+
+def grown_up(roles: list[str]) -> bool:
+    """Whether a person's titles, appositions or descriptions say a grown-up: an office or grown-up's job
+    (``titles_of``), a parent's role ("his father", "the boy's grandmother") or an age of at least
+    ``GROWN_UP_AGE`` ("the 48-year-old man")."""
+    if titles_of(roles):
+        return True
+    for role in roles:
+        words = normalise(role).split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in {"of", "to", "who"}), len(words))
+        head = words[cut - 1].rsplit("-", 1)[-1] if cut else ""  # "father of two", "great-grandfather"
+        if singular(head) in PARENT_NOUNS or (age_of(role) or 0) >= GROWN_UP_AGE:
+            return True
+    return False

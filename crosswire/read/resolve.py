@@ -96,7 +96,18 @@ from crosswire.read.describe_linker import Cluster, links
 from crosswire.read.entities import Mention, is_plural
 from crosswire.read.gazetteer import load_gazetteer
 from crosswire.read.name_gender import name_gender
-from crosswire.read.offices import RANK_WORDS, office_of, party_clash, rank_before, titles_of
+from crosswire.read.offices import (
+    GROWN_UP_AGE,
+    PARENT_NOUNS,
+    RANK_WORDS,
+    age_of,
+    grown_up,
+    is_youth,
+    office_of,
+    party_clash,
+    rank_before,
+    titles_of,
+)
 from crosswire.read.resolve_countries import (
     CountryMention,
     country_links,
@@ -141,10 +152,6 @@ UNNAMED_DOERS = word_set(
 )
 # "the as yet unnamed prince", "an unidentified man": the text says it is no one it names
 UNNAMED = re.compile(r"\b(?:unnamed|unidentified|anonymous|unknown)\b", re.IGNORECASE)
-# a child or youth, whom the article's grown-up main person is not
-YOUTH_NOUNS = word_set(
-    "boy girl child kid baby infant toddler teen teenager youngster juvenile schoolboy schoolgirl"
-)
 CONSENSUS_MIN = 3  # a loose description joins the entity ≥ 3 of its namesakes in the story were linked to
 PLURAL = "|pl"  # marks the key of a plural person description ("the women" is not "the woman")
 NAMED_ROLES = frozenset({"name", "short", "single", "acronym"})
@@ -714,12 +721,13 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
     (``the actress``), the one named person who did or underwent the same thing in a related article
     (``_named_doers``), else the person the article is about (not for a crime or crash noun that names no
     one, ``UNNAMED_DOERS``: such an article is usually about the victim); else the entity bearing it in the
-    story (if one dominates). A description left loose joins the entity that its namesakes in the story were
+    story (if one dominates; the bare head of a title naming an owner, "Labour Party leader", only in articles
+    naming its bearer). A description left loose joins the entity that its namesakes in the story were
     linked to (at least ``CONSENSUS_MIN`` of them, ``DOMINANT_SHARE`` to one entity), else the same
     description elsewhere in the story, and bare heads that are synonyms (``resolve_synonyms``:
     "cops"/"police") join."""
-    in_article, in_group = _role_index(members, group)
-    plural_in_article, plural_in_group = _role_index(members, group, plural=True)
+    in_article, in_group, plain_in_group = _role_index(members, group)
+    plural_in_article, plural_in_group, plain_plural_in_group = _role_index(members, group, plural=True)
     articles = _Articles(uf, members)
     genders = _entity_genders(uf, members)
     synonyms = _head_synonyms(members)
@@ -730,7 +738,14 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         if v.role in NAMED_ROLES and v.person
         for title in titles_of(_roles_of(v.mention))
     ]
-    aged = [(v.key, age) for v in members if v.role == "description" and (age := _age(v.mention.surface))]
+    aged = [(v.key, age) for v in members if v.role == "description" and (age := age_of(v.mention.surface))]
+    # grown-ups by a parent's role or an age: "his father, Halvor Brandt", "the father", "52-year-old X"
+    grown = [
+        (v.key, True)
+        for v in members
+        if (v.role in NAMED_ROLES and v.person and grown_up(_roles_of(v.mention)))
+        or (v.role == "description" and v.mention.head in PARENT_NOUNS and not is_plural(v.mention))
+    ]
     ages_of_key: dict[str, set[int]] = defaultdict(set)  # "the boy" shares its article's "5-year-old boy" key
     for key, age in aged:
         ages_of_key[key].add(age)
@@ -742,7 +757,11 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
         story_key = _rescope(v.key, group)
         plural = is_plural(v.mention)
         former = _is_former(v.mention.surface)
-        by_article, by_group = (plural_in_article, plural_in_group) if plural else (in_article, in_group)
+        by_article, by_group, plain_by_group = (
+            (plural_in_article, plural_in_group, plain_plural_in_group)
+            if plural
+            else (in_article, in_group, plain_in_group)
+        )
         root = _dominant_root(uf, by_article[v.key]) if by_article.get(v.key) else None
         root = root or articles.name_with_head(v)
         # a single person who is not someone's ("Trump's campaign manager" did things Trump did too)
@@ -759,8 +778,9 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             article = v.mention.span.article_id
             main = articles.main_person(article, _fits_gender(genders, noun_gender(v.mention.head)))
             held, ages = _of_root(uf, titled, main), _of_root(uf, aged, main)
-            if (held or _grown_up(ages)) and _is_youth(v.mention):
-                main = None  # "the 15-year-old boy" is not the congressman, nor "the 48-year-old man"
+            adult = bool(held or _of_root(uf, grown, main)) or any(age >= GROWN_UP_AGE for age in ages)
+            if adult and is_youth(v.mention.surface, v.mention.head):
+                main = None  # "the 15-year-old boy" is not the congressman, "his father", a 48-year-old
             # "the 5-year-old boy" is not the one the story says is 12, nor "the boy" of his article (one key)
             if ages_of_key[v.key] and ages - ages_of_key[v.key]:
                 main = None
@@ -784,6 +804,11 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
             root = articles.main_organisation(v.mention.span.article_id)
         if root is None and by_group.get(story_key):
             root = _dominant_root(uf, by_group[story_key])
+            # "Labour Party leader" lends "the leader" only to articles naming its bearer: elsewhere in the
+            # story "the first foreign leader" is someone else
+            plain = {uf.find(k) for k in plain_by_group[story_key]}
+            if root not in plain and root not in articles.named(v.mention.span.article_id):
+                root = None
         if root is None:
             loose.append((v, story_key))
             continue
@@ -799,30 +824,12 @@ def _link_descriptions(uf: _UnionFind, group: str, members: list[_View]) -> None
 
 # what an entity's titled names and aged descriptions say of it: ("N:halvor brandt", "congressman"), (key, 48)
 T = TypeVar("T")
-AGE = re.compile(r"\b(\d{1,3})-year-old\b")
-GROWN_UP_AGE = 18
-
-
-def _age(surface: str) -> int | None:
-    """The age a description states ("the 48-year-old man" → 48), if any."""
-    m = AGE.search(surface)
-    return int(m.group(1)) if m else None
 
 
 def _of_root(uf: _UnionFind, said: list[tuple[str, T]], root: str | None) -> set[T]:
     """What the mentions now joined to the entity ``root`` say of it (its titles, its ages): by the mentions'
     keys, since links change an entity's root."""
     return {what for key, what in said if root is not None and uf.find(key) == root}
-
-
-def _grown_up(ages: set[int]) -> bool:
-    return any(age >= GROWN_UP_AGE for age in ages)
-
-
-def _is_youth(m: Mention) -> bool:
-    """ "the boy", "a toddler", "the young man", "a teenage girl"."""
-    words = normalise(m.surface).split()
-    return m.head in YOUTH_NOUNS or (m.head in {"man", "woman"} and bool({"young", "teenage"} & set(words)))
 
 
 def _named_doers(members: list[_View]) -> dict[str, list[_View]]:
@@ -910,22 +917,33 @@ def _main_person_if_fits(
 
 def _role_index(
     members: list[_View], group: str, plural: bool = False
-) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Description key → keys of the entities bearing it as a role: per article, and per story. ``plural``:
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, set[str]]]:
+    """Description key → keys of the entities bearing it as a role: per article, per story, and per story
+    leaving out the bare head of a role naming an owner ("Labour Party leader" → "leader"). ``plural``:
     only groups bear it ("the migrants" is not "Rubilio Mendez, a migrant from Guatemala", nor "U.S.
     allies" Japan)."""
     in_article: dict[str, list[str]] = defaultdict(list)
     in_group: dict[str, list[str]] = defaultdict(list)
+    plain_in_group: dict[str, set[str]] = defaultdict(set)
     for v in members:
         if v.role in {"description", "pronoun"}:
             continue
         if plural and v.mention.kind not in {"NORP", "ORG"}:
             continue
         for role in _roles_of(v.mention):
-            for key in _role_keys(v.mention.span.article_id, role):
+            keys = _role_keys(v.mention.span.article_id, role)
+            owned = any(" " in _key_words(k) for k in keys)  # "Labour Party leader": someone's leader
+            for key in keys:
                 in_article[key].append(v.key)
                 in_group[_rescope(key, group)].append(v.key)
-    return in_article, in_group
+                if not owned or " " in _key_words(key):
+                    plain_in_group[_rescope(key, group)].add(v.key)
+    return in_article, in_group, plain_in_group
+
+
+def _key_words(key: str) -> str:
+    """A description key's words ("D:a:labour party leader" → "labour party leader")."""
+    return key.split(":", 2)[-1]
 
 
 def _is_single_person_noun(m: Mention) -> bool:
