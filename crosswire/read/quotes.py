@@ -1162,13 +1162,14 @@ def _person_subjects(doc: Doc, outside: list[tuple[int, int]]) -> list[tuple[int
     ``outside`` ranges. A name is a person's when the NER tags it so here or tags a person of that
     surname anywhere in the text (the small model tags "Trump" PERSON in one sentence, ORG in the next)."""
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+    ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
     found = []
     for tok in doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
             continue
         if any(a <= tok.idx < b for a, b in outside):
             continue
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = ent_at.get(tok.i)
         compounds = [t.i for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         name = ent if ent is not None else doc[min([*compounds, tok.i]) : tok.i + 1]
         if (ent is not None and ent.label_ == "PERSON") or name[-1].lower_ in surnames:
